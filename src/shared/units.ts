@@ -1,0 +1,26 @@
+/**
+ * Units (CEU, CEC, hours) are decimals in a program's own unit. Sums and comparisons are done in
+ * integer thousandths so that ten times 0.1 is exactly 1.0. Not in any source: rounding to 0.1 is
+ * for display only.
+ */
+const SCALE = 1000;
+
+/** Units in integer thousandths. */
+export type Milli = number & { readonly __milli: true };
+
+export function toMilli(units: number): Milli {
+  return Math.round(units * SCALE) as Milli;
+}
+
+export function fromMilli(milli: number): number {
+  return milli / SCALE;
+}
+
+export function sumMilli(values: readonly number[]): Milli {
+  return values.reduce((a, b) => a + b, 0) as Milli;
+}
+
+/** Display form: one decimal, as the bodies print units ("1.9 CEU"). */
+export function formatUnits(units: number): string {
+  return (Math.round(units * 10) / 10).toFixed(1);
+}
