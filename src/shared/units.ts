@@ -6,18 +6,16 @@
 const SCALE = 1000;
 
 /** Units in integer thousandths. */
-export type Milli = number & { readonly __milli: true };
-
-export function toMilli(units: number): Milli {
-  return Math.round(units * SCALE) as Milli;
+export function toMilli(units: number): number {
+  return Math.round(units * SCALE);
 }
 
 export function fromMilli(milli: number): number {
   return milli / SCALE;
 }
 
-export function sumMilli(values: readonly number[]): Milli {
-  return values.reduce((a, b) => a + b, 0) as Milli;
+export function sumMilli(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 /** Display form: one decimal, as the bodies print units ("1.9 CEU"). */

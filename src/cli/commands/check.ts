@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { evaluate } from '../../engine/evaluate.js';
+import type { ComplianceReport } from '../../engine/report.js';
+import { readCatalogDir } from '../../io/read-catalog-dir.js';
+import { readProfileFile } from '../../io/read-profile-file.js';
+import { renderReport } from '../render-report.js';
+import { parseAsOf, type Io } from '../io.js';
+
+export function registerCheck(program: Command, io: Io): void {
+  program
+    .command('check')
+    .description('report where each credential in a profile stands')
+    .argument('<profile>', 'profile JSON file')
+    .requiredOption('--as-of <date>', 'the date to evaluate on (YYYY-MM-DD)', parseAsOf)
+    .option('--json', 'print a machine-readable report')
+    .option('--catalog-dir <dir>', 'rule catalog folder (default: the shipped catalog)')
+    .action((profilePath: string, options: { asOf: ReturnType<typeof parseAsOf>; json?: boolean; catalogDir?: string }) => {
+      const catalog = readCatalogDir(options.catalogDir);
+      const profile = readProfileFile(profilePath, catalog);
+      const report = evaluate(catalog, profile, options.asOf);
+      io.out(options.json ? JSON.stringify(toJson(report), null, 2) : renderReport(report));
+    });
+}
+
+/** The --json shape: the documented fields first; findings carry the facts behind each sentence. */
+export function toJson(report: ComplianceReport): unknown {
+  return {
+    asOf: report.asOf,
+    credentials: report.credentials.map((c) => ({
+      id: c.id,
+      program: c.program,
+      status: c.status,
+      cycle: c.cycle,
+      deadline: c.deadline,
+      graceEnds: c.graceEnds,
+      unit: c.unit,
+      required: c.required,
+      earned: c.earned,
+      missing: c.missing,
+      components: c.components,
+      counted: c.counted,
+      notCounted: c.notCounted,
+      contributions: c.contributions,
+      explanation: c.explanation,
+      ruleFrom: c.ruleFrom,
+      history: c.history,
+      findings: c.findings,
+    })),
+  };
+}

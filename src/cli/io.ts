@@ -1,0 +1,13 @@
+import { InvalidArgumentError } from 'commander';
+import { isCalendarDate, type CalendarDate } from '../shared/calendar-date.js';
+
+/** Where commands write; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function parseAsOf(value: string): CalendarDate {
+  if (!isCalendarDate(value)) throw new InvalidArgumentError(`expected a calendar date YYYY-MM-DD, got "${value}"`);
+  return value;
+}

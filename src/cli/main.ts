@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/** The `recert` command line. Exit codes: 0 ok, 1 unexpected failure, 2 bad input (usage, file, format). */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { RecertError } from '../shared/recert-error.js';
+import { registerCheck } from './commands/check.js';
+import { registerPrograms } from './commands/programs.js';
+import { registerValidate } from './commands/validate.js';
+import type { Io } from './io.js';
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('recert')
+    .description('Keep certified fitness professionals current: rules, compliance, and CE planning.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  registerCheck(program, io);
+  registerPrograms(program, io);
+  registerValidate(program, io);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof RecertError) {
+      io.err(error.message);
+      return 2;
+    }
+    io.err(`recert: unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && pathToFileURL(realpathSync(entry)).href === import.meta.url) {
+  const io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+  process.exitCode = await run(process.argv.slice(2), io);
+}

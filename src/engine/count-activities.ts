@@ -1,0 +1,115 @@
+/**
+ * Which CE activities count toward one cycle of one credential, and how much after category caps.
+ * Activities are taken in completion order (ties by id), so a cap cuts the latest ones.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { CategoryRule, ProrationRow, RuleVersion } from '../catalog/schema.js';
+import { yearOf, type CalendarDate } from '../shared/calendar-date.js';
+import { fromMilli, toMilli } from '../shared/units.js';
+import type { Activity } from '../profile/profile-schema.js';
+import type { Cycle } from './cycles.js';
+import { finding, type Finding, type NotCountedReason } from './findings.js';
+
+export interface Contribution {
+  readonly source: 'activity' | 'grant';
+  readonly id: string;
+  readonly milli: number;
+  readonly category?: string | undefined;
+}
+
+export interface ActivityCount {
+  readonly contributions: readonly Contribution[];
+  readonly findings: readonly Finding[];
+  readonly notCounted: readonly { id: string; reason: NotCountedReason }[];
+}
+
+export interface CountContext {
+  readonly catalog: Catalog;
+  readonly body: string;
+  readonly unit: string;
+  readonly rule: RuleVersion;
+  readonly cycle: Cycle;
+  /** Every cycle of the credential, to tell "counted in an earlier cycle" from "outside". */
+  readonly cycles: readonly Cycle[];
+  readonly earned: CalendarDate;
+  readonly asOf: CalendarDate;
+  readonly proration?: ProrationRow | undefined;
+}
+
+export function countActivities(activities: readonly Activity[], ctx: CountContext): ActivityCount {
+  const findings: Finding[] = [];
+  const contributions: Contribution[] = [];
+  const notCounted: { id: string; reason: NotCountedReason }[] = [];
+  const usedPerCycle = new Map<string, number>();
+  const usedPerYear = new Map<string, number>();
+
+  const ordered = activities.slice().sort((a, b) => (a.completed === b.completed ? (a.id < b.id ? -1 : 1) : a.completed < b.completed ? -1 : 1));
+  for (const activity of ordered) {
+    const credit = activity.credits.find((line) => line.body === ctx.body);
+    const reject = (reason: NotCountedReason, extra: { cap?: number; perYear?: boolean } = {}): void => {
+      notCounted.push({ id: activity.id, reason });
+      findings.push(finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, ...extra }));
+    };
+    if (credit === undefined) { reject('not-approved'); continue; }
+    const placement = placeInCycles(activity.completed, ctx);
+    if (placement !== 'this') { reject(placement); continue; }
+
+    const granted = toMilli(credit.units);
+    let milli = granted;
+    let limitedBy: { cap: number; perYear: boolean } | undefined;
+    const category = credit.category === undefined ? undefined : capsFor(ctx, credit.category, activity.completed);
+    if (category !== undefined) {
+      const perCycleCap = category.maxPerCycle;
+      if (perCycleCap !== undefined) {
+        const room = perCycleCap - (usedPerCycle.get(category.id) ?? 0);
+        if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: perCycleCap, perYear: false }; }
+      }
+      if (category.maxPerYear !== undefined) {
+        const key = `${category.id}:${yearOf(activity.completed)}`;
+        const room = category.maxPerYear - (usedPerYear.get(key) ?? 0);
+        if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: category.maxPerYear, perYear: true }; }
+      }
+    }
+    if (milli === 0) {
+      reject('over-cap', limitedBy === undefined ? {} : { cap: fromMilli(limitedBy.cap), perYear: limitedBy.perYear });
+      continue;
+    }
+    if (category !== undefined) {
+      usedPerCycle.set(category.id, (usedPerCycle.get(category.id) ?? 0) + milli);
+      const key = `${category.id}:${yearOf(activity.completed)}`;
+      usedPerYear.set(key, (usedPerYear.get(key) ?? 0) + milli);
+    }
+    contributions.push({ source: 'activity', id: activity.id, milli, category: credit.category });
+    findings.push(finding({
+      kind: 'activity-counted', activity: activity.id, title: activity.title, completed: activity.completed,
+      units: fromMilli(milli), granted: fromMilli(granted), unit: ctx.unit, category: credit.category,
+    }));
+  }
+  return { contributions, findings, notCounted };
+}
+
+function placeInCycles(date: CalendarDate, ctx: CountContext): 'this' | NotCountedReason {
+  if (date > ctx.asOf) return 'after-as-of';
+  if (date < ctx.earned) return 'before-earned';
+  if (date >= ctx.cycle.start && date <= ctx.cycle.windowEnd) return 'this';
+  const other = ctx.cycles.find((cycle) => date >= cycle.start && date <= cycle.windowEnd);
+  if (other === undefined) return date < ctx.cycle.start ? 'in-lapse' : 'later-cycle';
+  return other.index < ctx.cycle.index ? 'earlier-cycle' : 'later-cycle';
+}
+
+interface Caps { id: string; maxPerCycle?: number | undefined; maxPerYear?: number | undefined }
+
+/** The caps in force for a category on `date`, in thousandths; proration may lower the per-cycle cap. */
+function capsFor(ctx: CountContext, categoryId: string, date: CalendarDate): Caps | undefined {
+  const rule: CategoryRule | undefined = ctx.rule.requirements?.categories.find((c) => c.id === categoryId);
+  const prorated = ctx.proration?.categoryMax?.[categoryId];
+  if (rule === undefined && prorated === undefined) return undefined;
+  const applies = rule?.appliesFrom === undefined || date >= rule.appliesFrom;
+  const cycleCaps = [applies ? rule?.maxPerCycle?.value : undefined, prorated].filter((v): v is number => typeof v === 'number');
+  const perYear = applies ? rule?.maxPerYear?.value : undefined;
+  return {
+    id: categoryId,
+    maxPerCycle: cycleCaps.length === 0 ? undefined : toMilli(Math.min(...cycleCaps)),
+    maxPerYear: typeof perYear === 'number' ? toMilli(perYear) : undefined,
+  };
+}

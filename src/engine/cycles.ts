@@ -1,0 +1,147 @@
+/**
+ * Renewal cycles of one credential: where each starts and ends, and how renewals move them.
+ * Cycles never overlap: a date belongs to at most one cycle (its counting window).
+ */
+import { ruleAt } from '../catalog/rule-at.js';
+import type { Period, Program, RuleVersion, Validity } from '../catalog/schema.js';
+import {
+  addDays,
+  addMonths,
+  endOfMonth,
+  endOfYear,
+  minDate,
+  monthsBetween,
+  type CalendarDate,
+} from '../shared/calendar-date.js';
+import type { Credential, Renewal } from '../profile/profile-schema.js';
+import { finding, type CycleBasis, type Finding } from './findings.js';
+
+export interface Cycle {
+  readonly index: number;
+  readonly start: CalendarDate;
+  /** Expiry: the last day the credential is valid in this cycle. */
+  readonly end: CalendarDate;
+  /** Last day an activity counts in this cycle: `end`, or the day before the next cycle starts. */
+  readonly windowEnd: CalendarDate;
+  readonly basis: CycleBasis;
+  readonly renewedOn?: CalendarDate | undefined;
+  /** First day of the fixed period, for calendar-aligned programs (NSCA). */
+  readonly periodStart?: CalendarDate | undefined;
+}
+
+export type CycleTrack =
+  | { kind: 'never-expires' }
+  | { kind: 'not-covered'; date: CalendarDate; firstFrom: CalendarDate }
+  | { kind: 'cycles'; cycles: readonly Cycle[]; findings: readonly Finding[] };
+
+type TimedValidity = Exclude<Validity, { kind: 'never' }>;
+
+/** The cycles of `credential` given the renewals dated on or before `asOf`. */
+export function buildCycles(program: Program, credential: Credential, renewals: readonly Renewal[], asOf: CalendarDate): CycleTrack {
+  const firstRule = ruleAt(program, credential.earned);
+  if (firstRule === undefined) return notCovered(program, credential.earned);
+  if (firstRule.validity.kind === 'never') return { kind: 'never-expires' };
+
+  const findings: Finding[] = [];
+  const cycles: Cycle[] = [];
+  let current = cycleFrom(firstRule.validity, credential.earned, 0, 'earned');
+  const own = renewals
+    .filter((renewal) => renewal.credential === credential.id)
+    .slice()
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  for (const renewal of own) {
+    if (renewal.date > asOf) {
+      findings.push(finding({ kind: 'renewal-ignored', date: renewal.date, why: 'after-as-of' }));
+      continue;
+    }
+    if (renewal.date < current.start) {
+      findings.push(finding({ kind: 'renewal-ignored', date: renewal.date, why: 'before-cycle' }));
+      continue;
+    }
+    const rule = ruleAt(program, current.end) ?? ruleAt(program, current.start);
+    if (rule === undefined || rule.validity.kind === 'never') break;
+    const validity = rule.validity;
+    const graceEnd = graceEndOf(rule, current.end);
+    let next: Cycle;
+    if (renewal.date <= graceEnd) {
+      if (renewal.date > current.end) findings.push(finding({ kind: 'late-renewal', date: renewal.date, expired: current.end }));
+      next = rule.renewal?.extendsFrom.value === 'renewal-date'
+        ? cycleFrom(validity, renewal.date, current.index + 1, 'renewed')
+        : cycleAfter(validity, current, current.index + 1);
+    } else {
+      findings.push(finding({ kind: 'reinstated', date: renewal.date, lapsedFrom: addDays(current.end, 1) }));
+      next = cycleFrom(validity, renewal.date, current.index + 1, 'reinstated');
+    }
+    cycles.push({ ...current, renewedOn: renewal.date, windowEnd: minDate(current.end, addDays(next.start, -1)) });
+    current = next;
+  }
+  cycles.push(current);
+  return { kind: 'cycles', cycles, findings };
+}
+
+function notCovered(program: Program, date: CalendarDate): CycleTrack {
+  const firstFrom = program.rules[0]?.from ?? date;
+  return { kind: 'not-covered', date, firstFrom };
+}
+
+/** The last day a late renewal is still accepted: expiry + grace, or expiry itself when there is none. */
+export function graceEndOf(rule: RuleVersion, expiry: CalendarDate): CalendarDate {
+  const grace = rule.renewal?.grace?.value;
+  return grace == null ? expiry : addPeriod(expiry, grace);
+}
+
+export function addPeriod(date: CalendarDate, period: Period): CalendarDate {
+  return 'months' in period ? addMonths(date, period.months) : addDays(date, period.days);
+}
+
+/** A cycle that starts on `start` (earning, late reinstatement, or a renewal that restarts the clock). */
+export function cycleFrom(validity: TimedValidity, start: CalendarDate, index: number, basis: CycleBasis): Cycle {
+  if (validity.kind === 'fixed-periods') {
+    const periodStart = fixedPeriodStart(validity, start);
+    const end = addDays(addMonths(periodStart, 12 * yearsOf(validity)), -1);
+    return { index, start, end, windowEnd: end, basis, periodStart };
+  }
+  const end = expiryAfter(validity, start);
+  return { index, start, end, windowEnd: end, basis };
+}
+
+/** The cycle that follows `previous` on an on-time renewal: from the old expiry. */
+export function cycleAfter(validity: TimedValidity, previous: Cycle, index: number): Cycle {
+  const start = addDays(previous.end, 1);
+  if (validity.kind === 'fixed-periods') return cycleFrom(validity, start, index, 'renewed');
+  const end = expiryAfter(validity, previous.end);
+  return { index, start, end, windowEnd: end, basis: 'renewed' };
+}
+
+/** `from` plus the validity months, rounded as the program says (same day, end of month, end of year). */
+export function expiryAfter(validity: Extract<Validity, { kind: 'months' }>, from: CalendarDate): CalendarDate {
+  const months = validity.months.value;
+  if (months === null) throw new Error('validity months unconfirmed: the catalog must give a number for a timed validity');
+  const raw = addMonths(from, months);
+  switch (validity.expiresOn.value) {
+    case 'end-of-month':
+      return endOfMonth(raw);
+    case 'end-of-year':
+      return endOfYear(raw);
+    default:
+      return raw;
+  }
+}
+
+function yearsOf(validity: Extract<Validity, { kind: 'fixed-periods' }>): number {
+  const years = validity.years.value;
+  if (years === null) throw new Error('fixed period length unconfirmed: the catalog must give a number');
+  return years;
+}
+
+/** First day of the fixed period containing `date` (periods tile the calendar from the anchor both ways). */
+export function fixedPeriodStart(validity: Extract<Validity, { kind: 'fixed-periods' }>, date: CalendarDate): CalendarDate {
+  const length = 12 * yearsOf(validity);
+  const offset = monthsBetween(validity.anchor, date);
+  let k = Math.floor(offset / length);
+  let start = addMonths(validity.anchor, k * length);
+  if (start > date) start = addMonths(validity.anchor, --k * length);
+  while (addMonths(start, length) <= date) start = addMonths(validity.anchor, ++k * length);
+  return start;
+}

@@ -1,0 +1,175 @@
+/**
+ * The compliance engine: `evaluate(catalog, profile, asOf)` says, for each credential, where its current
+ * cycle stands, what counts, what is missing, by when, and why. Pure and deterministic: `asOf` is always
+ * passed in, and nothing here reads files, the network or the clock.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import { ruleAt } from '../catalog/rule-at.js';
+import type { Program, ProrationRow, RuleVersion, Sourced } from '../catalog/schema.js';
+import { daysBetween, monthsBetween, type CalendarDate } from '../shared/calendar-date.js';
+import { DEFAULT_POLICY, type Policy } from '../shared/policy.js';
+import { fromMilli, toMilli } from '../shared/units.js';
+import type { Credential, Profile } from '../profile/profile-schema.js';
+import { checkComponent } from './check-components.js';
+import { countActivities } from './count-activities.js';
+import { countGrants } from './count-grants.js';
+import { buildCycles, graceEndOf, type Cycle } from './cycles.js';
+import { explain } from './explain.js';
+import { finding, type Finding } from './findings.js';
+import type { ComplianceReport, CredentialReport, Status } from './report.js';
+
+export function evaluate(catalog: Catalog, profile: Profile, asOf: CalendarDate, policy: Policy = DEFAULT_POLICY): ComplianceReport {
+  return deepFreeze({
+    asOf,
+    credentials: profile.credentials.map((credential) => evaluateCredential(catalog, profile, credential, asOf, policy)),
+  });
+}
+
+function evaluateCredential(catalog: Catalog, profile: Profile, credential: Credential, asOf: CalendarDate, policy: Policy): CredentialReport {
+  const program = catalog.programs.get(credential.program);
+  if (program === undefined) throw new Error(`unknown program "${credential.program}" (profiles are checked against the catalog before evaluation)`);
+  const base = {
+    id: credential.id, program: program.id, programName: program.name, body: program.body, kind: program.kind,
+    cycle: null, deadline: null, graceEnds: null, unit: null, required: null, earned: 0, missing: null,
+    components: [], counted: [], notCounted: [], contributions: [], ruleFrom: null, history: [],
+  } as const;
+  const simple = (status: Status, findings: Finding[]): CredentialReport => ({ ...base, status, findings, explanation: findings.map(explain) });
+
+  if (credential.earned > asOf) return simple('not-yet-earned', [finding({ kind: 'not-yet-earned', earned: credential.earned })]);
+  const track = buildCycles(program, credential, profile.renewals, asOf);
+  if (track.kind === 'not-covered') return simple('not-covered', [finding({ kind: 'not-covered', date: track.date, firstFrom: track.firstFrom })]);
+  if (track.kind === 'never-expires') return simple('never-expires', [finding({ kind: 'never-expires', grantsTo: grantsFrom(catalog, program.id, asOf) })]);
+
+  const cycle = track.cycles[track.cycles.length - 1]!;
+  const rule = (ruleAt(program, cycle.end) ?? ruleAt(program, cycle.start))!;
+  const unit = rule.unit.name;
+  const graceEnd = graceEndOf(rule, cycle.end);
+  const findings: Finding[] = [...track.findings, cycleFinding(rule, cycle)];
+  const notStarted = asOf < cycle.start;
+  if (notStarted && cycle.renewedOn === undefined && cycle.index > 0) {
+    findings.push(finding({ kind: 'next-cycle-not-started', renewedOn: track.cycles[cycle.index - 1]?.renewedOn ?? cycle.start, start: cycle.start }));
+  }
+  const history = track.cycles.map((c) => ({ index: c.index, start: c.start, end: c.end, renewedOn: c.renewedOn ?? null }));
+  const timing = { ...base, cycle: { start: cycle.start, end: cycle.end }, unit, ruleFrom: rule.from, history };
+
+  const requirements = rule.requirements;
+  if (rule.renewal?.method === 'new-course' || requirements === undefined) {
+    const status = notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, false, policy);
+    findings.push(finding({ kind: 'outcome', status, deadline: deadlineOf(status, cycle.end, graceEnd), missingUnits: null, unit, unmet: [], graceEnds: graceEnd > cycle.end ? graceEnd : null }));
+    findings.push(...confidenceFindings(program, rule));
+    return { ...timing, status, deadline: deadlineOf(status, cycle.end, graceEnd), graceEnds: graceEnd > cycle.end ? graceEnd : null, findings, explanation: findings.map(explain) };
+  }
+
+  const proration = prorationRow(rule, cycle, credential);
+  const required = proration?.totalUnits ?? requirements.totalUnits.value;
+  if (proration !== undefined && cycle.periodStart !== undefined) {
+    findings.push(finding({ kind: 'required-prorated', earned: credential.earned, periodStart: cycle.periodStart, required: proration.totalUnits, unit }));
+  }
+  const grants = countGrants(catalog, profile, rule, cycle, asOf, unit);
+  const activities = countActivities(profile.activities, {
+    catalog, body: program.body, unit, rule, cycle, cycles: track.cycles, earned: credential.earned, asOf, proration,
+  });
+  const contributions = [...grants.contributions, ...activities.contributions];
+  const components = requirements.components.map((component) => checkComponent(component, {
+    catalog, profile, body: program.body, unit, cycle, asOf, contributions,
+  }));
+  const earnedMilli = contributions.reduce((sum, c) => sum + c.milli, 0);
+  const unitsMet = required !== null && earnedMilli >= toMilli(required);
+  const unmet = components.filter((c) => !c.met && !c.unconfirmed);
+  const met = unitsMet && unmet.length === 0;
+  const status: Status = required === null ? 'unconfirmed' : notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, met, policy);
+  const missing = required === null ? null : fromMilli(Math.max(0, toMilli(required) - earnedMilli));
+  const deadline = deadlineOf(status, cycle.end, graceEnd);
+
+  findings.push(...grants.findings, ...activities.findings);
+  for (const component of components) findings.push(component.finding, ...component.advisories);
+  if (required !== null) findings.push(finding({ kind: 'progress', earned: fromMilli(earnedMilli), required, unit }));
+  findings.push(finding({ kind: 'outcome', status, deadline, missingUnits: missing, unit, unmet: unmet.map((c) => c.label), graceEnds: graceEnd > cycle.end ? graceEnd : null }));
+  findings.push(...confidenceFindings(program, rule));
+
+  return {
+    ...timing,
+    status,
+    deadline,
+    graceEnds: graceEnd > cycle.end ? graceEnd : null,
+    required,
+    earned: fromMilli(earnedMilli),
+    missing,
+    components: components.map((c) => ({ id: c.id, label: c.label, met: c.met, unconfirmed: c.unconfirmed, detail: explain(c.finding) })),
+    counted: activities.contributions.map((c) => c.id),
+    notCounted: activities.notCounted,
+    contributions: contributions.map((c) => ({ source: c.source, id: c.id, units: fromMilli(c.milli), category: c.category ?? null })),
+    findings,
+    explanation: findings.map(explain),
+  };
+}
+
+function statusByDate(asOf: CalendarDate, end: CalendarDate, graceEnd: CalendarDate, met: boolean, policy: Policy): Status {
+  if (asOf <= end) {
+    if (met) return 'current';
+    return daysBetween(asOf, end) <= policy.dueSoonDays ? 'due-soon' : 'in-progress';
+  }
+  return asOf <= graceEnd ? 'grace' : 'lapsed';
+}
+
+function deadlineOf(status: Status, end: CalendarDate, graceEnd: CalendarDate): CalendarDate | null {
+  if (status === 'lapsed') return null;
+  return status === 'grace' ? graceEnd : end;
+}
+
+function cycleFinding(rule: RuleVersion, cycle: Cycle): Finding {
+  const months = rule.validity.kind === 'months' ? rule.validity.months.value : null;
+  return finding({ kind: 'cycle', index: cycle.index, start: cycle.start, end: cycle.end, basis: cycle.basis, months, fixedPeriod: cycle.periodStart !== undefined });
+}
+
+/** The proration row for a first cycle of a calendar-aligned program (NSCA), by the date first earned. */
+function prorationRow(rule: RuleVersion, cycle: Cycle, credential: Credential): ProrationRow | undefined {
+  const rows = rule.requirements?.proration?.value;
+  if (rows == null || cycle.periodStart === undefined) return undefined;
+  if (cycle.index > 0 || credential.earned < cycle.periodStart) return rows.find((row) => row.earned === 'before-cycle');
+  const offset = monthsBetween(cycle.periodStart, credential.earned);
+  return rows.find((row) => row.earned !== 'before-cycle' && offset >= row.earned.fromMonth && offset < row.earned.toMonth);
+}
+
+/** Programs whose rules in force on `asOf` grant units for holding `programId`. */
+function grantsFrom(catalog: Catalog, programId: string, asOf: CalendarDate) {
+  const out: { program: string; programName: string; units: number | null; unit: string }[] = [];
+  for (const program of catalog.programs.values()) {
+    const rule = ruleAt(program, asOf) ?? program.rules[0];
+    for (const grant of rule?.grants ?? []) {
+      if (grant.program === programId && rule !== undefined) out.push({ program: program.id, programName: program.name, units: grant.units.value, unit: rule.unit.name });
+    }
+  }
+  return out;
+}
+
+/** Every number this evaluation leaned on that is not from the body's own current page. */
+function confidenceFindings(program: Program, rule: RuleVersion): Finding[] {
+  const values: [string, Sourced<unknown> | undefined][] = [];
+  if (rule.validity.kind === 'months') {
+    values.push([`${program.name}: validity of ${rule.validity.months.value ?? '?'} months`, rule.validity.months]);
+    values.push([`${program.name}: expiry falls on the ${rule.validity.expiresOn.value ?? '?'}`, rule.validity.expiresOn]);
+  }
+  if (rule.validity.kind === 'fixed-periods') values.push([`${program.name}: ${rule.validity.years.value ?? '?'}-year reporting period`, rule.validity.years]);
+  if (rule.requirements !== undefined) values.push([`${program.name}: ${rule.requirements.totalUnits.value ?? '?'} ${rule.unit.name} required`, rule.requirements.totalUnits]);
+  if (rule.renewal !== undefined) {
+    values.push([`${program.name}: the next cycle runs from the ${rule.renewal.extendsFrom.value === 'renewal-date' ? 'renewal date' : 'old expiry date'}`, rule.renewal.extendsFrom]);
+    if (rule.renewal.grace !== undefined) values.push([`${program.name}: grace period after expiry`, rule.renewal.grace]);
+  }
+  for (const grant of rule.grants) values.push([`${program.name}: ${grant.units.value ?? '?'} ${rule.unit.name} for holding ${grant.program}`, grant.units]);
+  const out: Finding[] = [];
+  for (const [what, value] of values) {
+    if (value === undefined || value.confidence === 'own') continue;
+    if (value.confidence === 'unconfirmed') out.push(finding({ kind: 'unconfirmed-value', what, note: value.note, candidates: value.candidates }));
+    else out.push(finding({ kind: 'value-confidence', what, confidence: value.confidence, source: value.source, note: value.note }));
+  }
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

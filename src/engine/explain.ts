@@ -1,0 +1,132 @@
+/**
+ * The one formatter from findings to plain English, used by the CLI, the API and the web app.
+ */
+import { formatUnits } from '../shared/units.js';
+import type { ComponentDetail, Finding, NotCountedReason } from './findings.js';
+
+const u = (units: number, unit: string): string => `${formatUnits(units)} ${unit}`;
+
+const NOT_COUNTED: Record<NotCountedReason, string> = {
+  'not-approved': 'the course carries no units from this body',
+  'before-earned': 'it was completed before this credential was earned',
+  'earlier-cycle': 'it counts in an earlier cycle of this credential',
+  'later-cycle': 'it falls in a later cycle of this credential',
+  'after-as-of': 'it is dated after the as-of date',
+  'in-lapse': 'it was completed while the credential was lapsed',
+  'over-cap': 'the category cap is already reached',
+};
+
+export function explain(f: Finding): string {
+  switch (f.kind) {
+    case 'cycle': {
+      const how = f.basis === 'earned'
+        ? f.fixedPeriod ? 'the fixed reporting period, counted from the date earned' : `${f.months ?? '?'} months from the date earned`
+        : f.basis === 'renewed'
+          ? f.fixedPeriod ? 'the next fixed reporting period after renewal' : 'extended from the previous expiry on renewal'
+          : 'restarted on reinstatement after a lapse';
+      return `Cycle ${f.index + 1} runs from ${f.start} to ${f.end} (${how}).`;
+    }
+    case 'next-cycle-not-started':
+      return `Renewed on ${f.renewedOn}; the next cycle starts on ${f.start}, and CE completed before then counts in the previous cycle.`;
+    case 'never-expires': {
+      const grants = f.grantsTo.map((g) => `${g.units === null ? 'an unconfirmed number of' : u(g.units, g.unit)} toward ${g.programName}`);
+      return `Never expires.${grants.length > 0 ? ` Holding it counts ${grants.join(' and ')} in the cycle in which it was earned.` : ''}`;
+    }
+    case 'not-yet-earned':
+      return `Earned on ${f.earned}, after the as-of date: nothing to check yet.`;
+    case 'not-covered':
+      return `The catalog's rules for this program start on ${f.firstFrom}; ${f.date} is before that, so recert cannot say what was required.`;
+    case 'renewal-ignored':
+      return f.why === 'after-as-of'
+        ? `The renewal dated ${f.date} is after the as-of date and is not taken into account.`
+        : `The renewal dated ${f.date} is before the cycle it would renew started, and is ignored.`;
+    case 'late-renewal':
+      return `Renewed late on ${f.date}, in the grace period after the ${f.expired} expiry; the original schedule is kept.`;
+    case 'reinstated':
+      return `Lapsed from ${f.lapsedFrom}; reinstated on ${f.date}, which starts a new cycle. CE from the lapse does not count in it.`;
+    case 'required-prorated':
+      return `First earned on ${f.earned}, inside the reporting period that began ${f.periodStart}: the requirement is prorated to ${u(f.required, f.unit)}.`;
+    case 'activity-counted': {
+      const part = f.units < f.granted ? ` (${formatUnits(f.units)} of its ${u(f.granted, f.unit)}: the category cap is reached)` : '';
+      return `Counts "${f.title}" (${f.completed}): ${u(f.units, f.unit)}${f.category === undefined ? '' : ` in category ${f.category}`}${part}.`;
+    }
+    case 'activity-not-counted': {
+      const cap = f.reason === 'over-cap' && f.cap !== undefined ? ` (cap ${formatUnits(f.cap)}${f.perYear ? ' a year' : ' a cycle'}${f.category === undefined ? '' : ` for ${f.category}`})` : '';
+      return `Does not count "${f.title}" (${f.completed}): ${NOT_COUNTED[f.reason]}${cap}.`;
+    }
+    case 'grant-counted':
+      return f.counts === 'earned-in-cycle'
+        ? `Counts ${u(f.units, f.unit)} for ${f.programName}, earned ${f.earned} within this cycle.`
+        : `Counts ${u(f.units, f.unit)} for holding a current ${f.programName} (credential "${f.credential}").`;
+    case 'grant-not-counted':
+      if (f.reason === 'unconfirmed') {
+        const options = f.candidates === undefined ? '' : ` (sources disagree: ${f.candidates.map((c) => formatUnits(c)).join(' or ')})`;
+        return `${f.programName} may earn units here, but the value is unconfirmed${options}, so recert does not count it.`;
+      }
+      return f.reason === 'not-current'
+        ? `${f.programName} ("${f.credential}") is not current, so its units do not count.`
+        : `${f.programName} ("${f.credential}") was earned outside this cycle, so its units counted elsewhere or not at all.`;
+    case 'component':
+      return `${f.label}: ${f.met ? 'met' : 'NOT met'}. ${componentDetail(f.detail)}`;
+    case 'prerequisite-expires-early':
+      return `${f.label} ("${f.credential}") expires ${f.expires}, before this cycle ends on ${f.deadline}: renew it first, or renew this credential before ${f.expires}.`;
+    case 'value-confidence':
+      return `Note: ${f.what} comes from ${confidenceWords(f.confidence)}${f.source === undefined ? '' : ` (${f.source.title})`}; check it with the body.`;
+    case 'unconfirmed-value':
+      return `Unconfirmed: ${f.what}${f.candidates === undefined ? '' : ` (sources give ${f.candidates.join(' or ')})`}.${f.note === undefined ? '' : ` ${f.note}`}`;
+    case 'progress':
+      return `Earned ${u(f.earned, f.unit)} of the ${u(f.required, f.unit)} required.`;
+    case 'outcome':
+      return outcome(f);
+  }
+}
+
+function componentDetail(d: ComponentDetail): string {
+  switch (d.kind) {
+    case 'program-current': {
+      const beyond = d.validBeyondDays > 0 ? ` and for ${d.validBeyondDays} days after` : '';
+      if (d.holder !== undefined) return `"${d.holder.credential}" is valid until ${d.holder.validUntil}.`;
+      return d.expiredOn !== undefined
+        ? `The last ${d.programName} expired on ${d.expiredOn}; a current one is needed on ${d.checkDate}${beyond}.`
+        : `No ${d.programName} is recorded; a current one is needed on ${d.checkDate}${beyond}.`;
+    }
+    case 'category-minimum':
+      return d.required === null
+        ? `The minimum for ${d.categoryName} is unconfirmed; ${formatUnits(d.earned)} ${d.unit} recorded.`
+        : `${formatUnits(d.earned)} of ${formatUnits(d.required)} ${d.unit} in ${d.categoryName}.`;
+    case 'min-categories':
+      return `${d.categories.length} categor${d.categories.length === 1 ? 'y' : 'ies'} used (${d.categories.join(', ') || 'none'}) of ${d.required ?? 'an unconfirmed number'} required.`;
+  }
+}
+
+function outcome(f: Extract<Finding, { kind: 'outcome' }>): string {
+  const todo: string[] = [];
+  if (f.missingUnits !== null && f.missingUnits > 0) todo.push(`${u(f.missingUnits, f.unit)} more`);
+  todo.push(...f.unmet);
+  const still = todo.length === 0 ? '' : ` Still needed: ${todo.join('; ')}.`;
+  switch (f.status) {
+    case 'current':
+      return `Current: the requirements for this cycle are met${f.deadline === null ? '' : `; renew by ${f.deadline}`}.`;
+    case 'in-progress':
+      return `In progress: due by ${f.deadline}.${still}`;
+    case 'due-soon':
+      return `Due soon: the deadline is ${f.deadline}.${still}`;
+    case 'grace':
+      return `Expired; in the grace period until ${f.deadline}, when a late renewal is still accepted.${still}`;
+    case 'lapsed':
+      return `Lapsed: the expiry and any grace period have passed${f.graceEnds === null ? '' : ` (grace ended ${f.graceEnds})`}. The body's reinstatement rules apply.${still}`;
+    case 'unconfirmed':
+      return `The required total for this program is unconfirmed, so recert cannot say whether it is met.`;
+    default:
+      return `Status: ${f.status}.`;
+  }
+}
+
+function confidenceWords(confidence: string): string {
+  switch (confidence) {
+    case 'own-old': return "the body's own page, but an older copy";
+    case 'sec': return 'a secondary source, not the body itself';
+    case 'sec-low': return 'a low-quality secondary source';
+    default: return confidence;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Explanation facts. The engine records what it found as tagged, frozen data; explain.ts turns each
+ * into an English sentence. Nothing here is prose.
+ */
+import type { Confidence, Source } from '../catalog/schema.js';
+import type { CalendarDate } from '../shared/calendar-date.js';
+
+export type CycleBasis = 'earned' | 'renewed' | 'reinstated';
+
+export type NotCountedReason =
+  | 'not-approved'
+  | 'before-earned'
+  | 'earlier-cycle'
+  | 'later-cycle'
+  | 'after-as-of'
+  | 'in-lapse'
+  | 'over-cap';
+
+export type Finding =
+  | { kind: 'cycle'; index: number; start: CalendarDate; end: CalendarDate; basis: CycleBasis; months: number | null; fixedPeriod: boolean }
+  | { kind: 'next-cycle-not-started'; renewedOn: CalendarDate; start: CalendarDate }
+  | { kind: 'never-expires'; grantsTo: { program: string; programName: string; units: number | null; unit: string }[] }
+  | { kind: 'not-yet-earned'; earned: CalendarDate }
+  | { kind: 'not-covered'; date: CalendarDate; firstFrom: CalendarDate }
+  | { kind: 'renewal-ignored'; date: CalendarDate; why: 'after-as-of' | 'before-cycle' }
+  | { kind: 'late-renewal'; date: CalendarDate; expired: CalendarDate }
+  | { kind: 'reinstated'; date: CalendarDate; lapsedFrom: CalendarDate }
+  | { kind: 'required-prorated'; earned: CalendarDate; periodStart: CalendarDate; required: number; unit: string }
+  | { kind: 'activity-counted'; activity: string; title: string; completed: CalendarDate; units: number; granted: number; unit: string; category?: string | undefined }
+  | { kind: 'activity-not-counted'; activity: string; title: string; completed: CalendarDate; reason: NotCountedReason; body: string; category?: string | undefined; cap?: number | undefined; perYear?: boolean | undefined }
+  | { kind: 'grant-counted'; credential: string; program: string; programName: string; units: number; unit: string; counts: 'earned-in-cycle' | 'current-at-check'; earned: CalendarDate }
+  | { kind: 'grant-not-counted'; credential: string; program: string; programName: string; reason: 'unconfirmed' | 'earned-outside-cycle' | 'not-current'; candidates?: number[] | undefined }
+  | { kind: 'component'; id: string; label: string; met: boolean; detail: ComponentDetail }
+  | { kind: 'prerequisite-expires-early'; label: string; credential: string; expires: CalendarDate; deadline: CalendarDate }
+  | { kind: 'value-confidence'; what: string; confidence: Confidence; source?: Source | undefined; note?: string | undefined }
+  | { kind: 'unconfirmed-value'; what: string; note?: string | undefined; candidates?: unknown[] | undefined }
+  | { kind: 'progress'; earned: number; required: number; unit: string }
+  | { kind: 'outcome'; status: string; deadline: CalendarDate | null; missingUnits: number | null; unit: string; unmet: string[]; graceEnds: CalendarDate | null };
+
+export type ComponentDetail =
+  | { kind: 'program-current'; program: string; programName: string; checkDate: CalendarDate; validBeyondDays: number; holder?: { credential: string; validUntil: CalendarDate } | undefined; expiredOn?: CalendarDate | undefined }
+  | { kind: 'category-minimum'; category: string; categoryName: string; required: number | null; earned: number; unit: string }
+  | { kind: 'min-categories'; required: number | null; categories: string[] };
+
+export function finding<F extends Finding>(value: F): Readonly<F> {
+  return Object.freeze(value);
+}

@@ -1,0 +1,32 @@
+/** When a held credential (CPR/AED, a specialization) is valid, for requirements that depend on it. */
+import type { Catalog } from '../catalog/catalog.js';
+import type { CalendarDate } from '../shared/calendar-date.js';
+import type { Credential, Profile } from '../profile/profile-schema.js';
+import { buildCycles } from './cycles.js';
+
+export interface Validity {
+  readonly credential: Credential;
+  /** Last day valid; null when it never expires. */
+  readonly validUntil: CalendarDate | null;
+}
+
+/** Every credential of `program` earned on or before `asOf`, with the last day it is valid given its renewals. */
+export function heldValidities(catalog: Catalog, profile: Profile, program: string, asOf: CalendarDate): Validity[] {
+  const definition = catalog.programs.get(program);
+  if (definition === undefined) return [];
+  return profile.credentials
+    .filter((credential) => credential.program === program && credential.earned <= asOf)
+    .map((credential) => {
+      const track = buildCycles(definition, credential, profile.renewals, asOf);
+      if (track.kind === 'never-expires') return { credential, validUntil: null };
+      if (track.kind === 'not-covered') return { credential, validUntil: credential.earned };
+      const last = track.cycles[track.cycles.length - 1];
+      return { credential, validUntil: last?.end ?? credential.earned };
+    });
+}
+
+/** The held credential of `program` valid on `date` (and `beyondDays` after it) that stays valid longest. */
+export function currentHolder(validities: readonly Validity[], date: CalendarDate, validThrough: CalendarDate): Validity | undefined {
+  const valid = validities.filter((v) => v.credential.earned <= date && (v.validUntil === null || v.validUntil >= validThrough));
+  return valid.sort((a, b) => ((a.validUntil ?? '9999-12-31') > (b.validUntil ?? '9999-12-31') ? -1 : 1))[0];
+}

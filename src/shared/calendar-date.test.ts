@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths, addDays, calendarDate, daysBetween, endOfMonth, endOfYear, isCalendarDate, monthsBetween,
+} from './calendar-date.js';
+
+const d = calendarDate;
+
+describe('calendar dates', () => {
+  it('accepts real dates and rejects impossible ones', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2025-02-29')).toBe(false);
+    expect(isCalendarDate('2025-13-01')).toBe(false);
+    expect(isCalendarDate('2025-1-01')).toBe(false);
+    expect(isCalendarDate('2025-01-01T00:00')).toBe(false);
+    expect(() => calendarDate('31/01/2024')).toThrow(/not a calendar date/);
+  });
+
+  it('adds 24 months to the 31st of January exactly', () => {
+    expect(addMonths(d('2024-01-31'), 24)).toBe('2026-01-31');
+  });
+
+  it('clamps to the last day of a shorter month', () => {
+    expect(addMonths(d('2024-01-31'), 1)).toBe('2024-02-29');
+    expect(addMonths(d('2025-01-31'), 1)).toBe('2025-02-28');
+    expect(addMonths(d('2023-03-31'), -1)).toBe('2023-02-28');
+    expect(addMonths(d('2024-08-31'), 1)).toBe('2024-09-30');
+  });
+
+  it('keeps a leap day only when the target year has one', () => {
+    expect(addMonths(d('2024-02-29'), 12)).toBe('2025-02-28');
+    expect(addMonths(d('2024-02-29'), 24)).toBe('2026-02-28');
+    expect(addMonths(d('2024-02-29'), 48)).toBe('2028-02-29');
+  });
+
+  it('finds month and year ends, including February in leap years', () => {
+    expect(endOfMonth(d('2024-02-10'))).toBe('2024-02-29');
+    expect(endOfMonth(d('2100-02-10'))).toBe('2100-02-28');
+    expect(endOfMonth(d('2026-12-01'))).toBe('2026-12-31');
+    expect(endOfYear(d('2026-03-04'))).toBe('2026-12-31');
+  });
+
+  it('counts days and whole months between dates', () => {
+    expect(daysBetween(d('2024-02-28'), d('2024-03-01'))).toBe(2);
+    expect(daysBetween(d('2025-02-28'), d('2025-03-01'))).toBe(1);
+    expect(addDays(d('2026-12-31'), 1)).toBe('2027-01-01');
+    expect(monthsBetween(d('2024-01-01'), d('2025-06-30'))).toBe(17);
+    expect(monthsBetween(d('2024-01-31'), d('2024-02-29'))).toBe(0);
+    expect(monthsBetween(d('2024-01-01'), d('2023-12-31'))).toBe(0);
+    expect(monthsBetween(d('2024-01-01'), d('2023-11-30'))).toBe(-1);
+  });
+});
