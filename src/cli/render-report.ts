@@ -41,7 +41,8 @@ function renderCredential(c: CredentialReport): string[] {
     lines.push(`  ${mark} ${component.detail.startsWith(component.label) ? component.detail : `${component.label}: ${component.detail}`}`);
   }
   const notes = c.explanation.filter((s) => s.startsWith('Note:') || s.startsWith('Unconfirmed:'));
-  for (const sentence of c.explanation.filter((s) => !notes.includes(s))) lines.push(`  - ${sentence}`);
+  const shown = new Set([...notes, ...c.components.map((component) => component.detail)]);
+  for (const sentence of c.explanation.filter((s) => !shown.has(s))) lines.push(`  - ${sentence}`);
   for (const note of notes) lines.push(pc.dim(`  * ${note}`));
   return lines;
 }

@@ -90,7 +90,9 @@ describe('cycles', () => {
     expect(cycles.map((c) => [c.start, c.end])).toEqual([['2025-03-01', '2026-12-31'], ['2027-01-01', '2029-12-31']]);
   });
 
-  it('reports a date before the first rule version as not covered', () => {
-    expect(buildCycles(program(months(24)), cred('1999-05-01'), [], d('2000-06-01'))).toMatchObject({ kind: 'not-covered', firstFrom: '2000-01-01' });
+  it('lays out cycles earned before the first rule version with that version, and says so', () => {
+    const { cycles, findings } = cyclesOf(program(months(24)), '1999-05-01', ['2001-04-01'], '2001-06-01');
+    expect(cycles.map((c) => [c.start, c.end])).toEqual([['1999-05-01', '2001-05-01'], ['2001-05-02', '2003-05-01']]);
+    expect(findings).toContainEqual(expect.objectContaining({ kind: 'cycles-before-catalog', firstFrom: '2000-01-01' }));
   });
 });

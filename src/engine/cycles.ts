@@ -38,11 +38,15 @@ type TimedValidity = Exclude<Validity, { kind: 'never' }>;
 
 /** The cycles of `credential` given the renewals dated on or before `asOf`. */
 export function buildCycles(program: Program, credential: Credential, renewals: readonly Renewal[], asOf: CalendarDate): CycleTrack {
-  const firstRule = ruleAt(program, credential.earned);
+  const findings: Finding[] = [];
+  // A credential earned before the catalog's first rule version still has cycles: they are laid out
+  // with the first known version's validity, and said so. Requirements are looked up per cycle, so only
+  // a cycle that ends before the catalog begins is reported as not covered (by evaluate).
+  const firstRule = ruleAt(program, credential.earned) ?? program.rules[0];
   if (firstRule === undefined) return notCovered(program, credential.earned);
   if (firstRule.validity.kind === 'never') return { kind: 'never-expires' };
+  if (firstRule.from > credential.earned) findings.push(finding({ kind: 'cycles-before-catalog', earned: credential.earned, firstFrom: firstRule.from }));
 
-  const findings: Finding[] = [];
   const cycles: Cycle[] = [];
   let current = cycleFrom(firstRule.validity, credential.earned, 0, 'earned');
   const own = renewals
@@ -59,7 +63,7 @@ export function buildCycles(program: Program, credential: Credential, renewals: 
       findings.push(finding({ kind: 'renewal-ignored', date: renewal.date, why: 'before-cycle' }));
       continue;
     }
-    const rule = ruleAt(program, current.end) ?? ruleAt(program, current.start);
+    const rule = ruleAt(program, current.end) ?? program.rules[0];
     if (rule === undefined || rule.validity.kind === 'never') break;
     const validity = rule.validity;
     const graceEnd = graceEndOf(rule, current.end);

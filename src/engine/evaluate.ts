@@ -41,7 +41,9 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   if (track.kind === 'never-expires') return simple('never-expires', [finding({ kind: 'never-expires', grantsTo: grantsFrom(catalog, program.id, asOf) })]);
 
   const cycle = track.cycles[track.cycles.length - 1]!;
-  const rule = (ruleAt(program, cycle.end) ?? ruleAt(program, cycle.start))!;
+  // Requirements are those in force on the cycle's deadline.
+  const rule = ruleAt(program, cycle.end);
+  if (rule === undefined) return simple('not-covered', [...track.findings, finding({ kind: 'not-covered', date: cycle.end, firstFrom: program.rules[0]!.from })]);
   const unit = rule.unit.name;
   const graceEnd = graceEndOf(rule, cycle.end);
   const findings: Finding[] = [...track.findings, cycleFinding(rule, cycle)];
@@ -54,9 +56,10 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
 
   const requirements = rule.requirements;
   if (rule.renewal?.method === 'new-course' || requirements === undefined) {
-    const status = notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, false, policy);
-    findings.push(finding({ kind: 'outcome', status, deadline: deadlineOf(status, cycle.end, graceEnd), missingUnits: null, unit, unmet: [], graceEnds: graceEnd > cycle.end ? graceEnd : null }));
-    findings.push(...confidenceFindings(program, rule));
+    // Renewed by taking the course again: nothing to earn, so it is current until the due-soon window.
+    const status = notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, daysBetween(asOf, cycle.end) > policy.dueSoonDays, policy);
+    findings.push(finding({ kind: 'outcome', status, renewBy: 'new-course', deadline: deadlineOf(status, cycle.end, graceEnd), missingUnits: null, unit, unmet: [], graceEnds: graceEnd > cycle.end ? graceEnd : null }));
+    findings.push(...confidenceFindings(program, rule, new Set()));
     return { ...timing, status, deadline: deadlineOf(status, cycle.end, graceEnd), graceEnds: graceEnd > cycle.end ? graceEnd : null, findings, explanation: findings.map(explain) };
   }
 
@@ -84,8 +87,9 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   findings.push(...grants.findings, ...activities.findings);
   for (const component of components) findings.push(component.finding, ...component.advisories);
   if (required !== null) findings.push(finding({ kind: 'progress', earned: fromMilli(earnedMilli), required, unit }));
-  findings.push(finding({ kind: 'outcome', status, deadline, missingUnits: missing, unit, unmet: unmet.map((c) => c.label), graceEnds: graceEnd > cycle.end ? graceEnd : null }));
-  findings.push(...confidenceFindings(program, rule));
+  findings.push(finding({ kind: 'outcome', status, renewBy: 'continuing-education', deadline, missingUnits: missing, unit, unmet: unmet.map((c) => c.label), graceEnds: graceEnd > cycle.end ? graceEnd : null }));
+  const grantedPrograms = new Set(grants.findings.flatMap((f) => (f.kind === 'grant-counted' ? [f.program] : [])));
+  findings.push(...confidenceFindings(program, rule, grantedPrograms));
 
   return {
     ...timing,
@@ -144,7 +148,7 @@ function grantsFrom(catalog: Catalog, programId: string, asOf: CalendarDate) {
 }
 
 /** Every number this evaluation leaned on that is not from the body's own current page. */
-function confidenceFindings(program: Program, rule: RuleVersion): Finding[] {
+function confidenceFindings(program: Program, rule: RuleVersion, grantedPrograms: ReadonlySet<string>): Finding[] {
   const values: [string, Sourced<unknown> | undefined][] = [];
   if (rule.validity.kind === 'months') {
     values.push([`${program.name}: validity of ${rule.validity.months.value ?? '?'} months`, rule.validity.months]);
@@ -156,7 +160,7 @@ function confidenceFindings(program: Program, rule: RuleVersion): Finding[] {
     values.push([`${program.name}: the next cycle runs from the ${rule.renewal.extendsFrom.value === 'renewal-date' ? 'renewal date' : 'old expiry date'}`, rule.renewal.extendsFrom]);
     if (rule.renewal.grace !== undefined) values.push([`${program.name}: grace period after expiry`, rule.renewal.grace]);
   }
-  for (const grant of rule.grants) values.push([`${program.name}: ${grant.units.value ?? '?'} ${rule.unit.name} for holding ${grant.program}`, grant.units]);
+  for (const grant of rule.grants.filter((g) => grantedPrograms.has(g.program))) values.push([`${program.name}: ${grant.units.value ?? '?'} ${rule.unit.name} for holding ${grant.program}`, grant.units]);
   const out: Finding[] = [];
   for (const [what, value] of values) {
     if (value === undefined || value.confidence === 'own') continue;

@@ -36,6 +36,8 @@ export function explain(f: Finding): string {
       return `Earned on ${f.earned}, after the as-of date: nothing to check yet.`;
     case 'not-covered':
       return `The catalog's rules for this program start on ${f.firstFrom}; ${f.date} is before that, so recert cannot say what was required.`;
+    case 'cycles-before-catalog':
+      return `Earned ${f.earned}, before the catalog's first rule version (${f.firstFrom}): earlier cycles are laid out with the lengths of that first version.`;
     case 'renewal-ignored':
       return f.why === 'after-as-of'
         ? `The renewal dated ${f.date} is after the as-of date and is not taken into account.`
@@ -104,6 +106,14 @@ function outcome(f: Extract<Finding, { kind: 'outcome' }>): string {
   if (f.missingUnits !== null && f.missingUnits > 0) todo.push(`${u(f.missingUnits, f.unit)} more`);
   todo.push(...f.unmet);
   const still = todo.length === 0 ? '' : ` Still needed: ${todo.join('; ')}.`;
+  if (f.renewBy === 'new-course') {
+    switch (f.status) {
+      case 'current': return `Current until ${f.deadline}; take a new course before then to keep it current.`;
+      case 'due-soon': return `Due soon: expires ${f.deadline}. Take a new course before then.`;
+      case 'grace': return `Expired; a renewal course is accepted until ${f.deadline}.`;
+      case 'lapsed': return 'Expired: take a new course to hold a current card again.';
+    }
+  }
   switch (f.status) {
     case 'current':
       return `Current: the requirements for this cycle are met${f.deadline === null ? '' : `; renew by ${f.deadline}`}.`;

@@ -22,6 +22,7 @@ export type Finding =
   | { kind: 'never-expires'; grantsTo: { program: string; programName: string; units: number | null; unit: string }[] }
   | { kind: 'not-yet-earned'; earned: CalendarDate }
   | { kind: 'not-covered'; date: CalendarDate; firstFrom: CalendarDate }
+  | { kind: 'cycles-before-catalog'; earned: CalendarDate; firstFrom: CalendarDate }
   | { kind: 'renewal-ignored'; date: CalendarDate; why: 'after-as-of' | 'before-cycle' }
   | { kind: 'late-renewal'; date: CalendarDate; expired: CalendarDate }
   | { kind: 'reinstated'; date: CalendarDate; lapsedFrom: CalendarDate }
@@ -35,7 +36,7 @@ export type Finding =
   | { kind: 'value-confidence'; what: string; confidence: Confidence; source?: Source | undefined; note?: string | undefined }
   | { kind: 'unconfirmed-value'; what: string; note?: string | undefined; candidates?: unknown[] | undefined }
   | { kind: 'progress'; earned: number; required: number; unit: string }
-  | { kind: 'outcome'; status: string; deadline: CalendarDate | null; missingUnits: number | null; unit: string; unmet: string[]; graceEnds: CalendarDate | null };
+  | { kind: 'outcome'; status: string; renewBy: 'continuing-education' | 'new-course'; deadline: CalendarDate | null; missingUnits: number | null; unit: string; unmet: string[]; graceEnds: CalendarDate | null };
 
 export type ComponentDetail =
   | { kind: 'program-current'; program: string; programName: string; checkDate: CalendarDate; validBeyondDays: number; holder?: { credential: string; validUntil: CalendarDate } | undefined; expiredOn?: CalendarDate | undefined }
