@@ -27,6 +27,8 @@ export interface ComponentContext {
   readonly cycle: Cycle;
   readonly asOf: CalendarDate;
   readonly contributions: readonly Contribution[];
+  /** The unit total required this cycle, in thousandths (null when unconfirmed). */
+  readonly requiredMilli: number | null;
 }
 
 export function checkComponent(component: ComponentRule, ctx: ComponentContext): ComponentCheck {
@@ -43,7 +45,8 @@ export function checkComponent(component: ComponentRule, ctx: ComponentContext):
     case 'min-categories': {
       const categories = [...new Set(ctx.contributions.filter((c) => c.category !== undefined && c.milli > 0).map((c) => c.category as string))].sort();
       const required = component.count.value;
-      const met = required !== null && categories.length >= required;
+      // When the prorated total is zero (NSCA: certified late in the period) there is nothing to spread.
+      const met = ctx.requiredMilli === 0 || (required !== null && categories.length >= required);
       return result(component, met, required === null, { kind: 'min-categories', required, categories });
     }
   }

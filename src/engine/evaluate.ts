@@ -65,7 +65,7 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
 
   const proration = prorationRow(rule, cycle, credential);
   const required = proration?.totalUnits ?? requirements.totalUnits.value;
-  if (proration !== undefined && cycle.periodStart !== undefined) {
+  if (proration !== undefined && proration.earned !== 'before-cycle' && cycle.periodStart !== undefined) {
     findings.push(finding({ kind: 'required-prorated', earned: credential.earned, periodStart: cycle.periodStart, required: proration.totalUnits, unit }));
   }
   const grants = countGrants(catalog, profile, rule, cycle, asOf, unit);
@@ -74,7 +74,7 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   });
   const contributions = [...grants.contributions, ...activities.contributions];
   const components = requirements.components.map((component) => checkComponent(component, {
-    catalog, profile, body: program.body, unit, cycle, asOf, contributions,
+    catalog, profile, body: program.body, unit, cycle, asOf, contributions, requiredMilli: required === null ? null : toMilli(required),
   }));
   const earnedMilli = contributions.reduce((sum, c) => sum + c.milli, 0);
   const unitsMet = required !== null && earnedMilli >= toMilli(required);

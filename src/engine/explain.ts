@@ -75,12 +75,18 @@ export function explain(f: Finding): string {
     case 'value-confidence':
       return `Note: ${f.what} comes from ${confidenceWords(f.confidence)}${f.source === undefined ? '' : ` (${f.source.title})`}; check it with the body.`;
     case 'unconfirmed-value':
-      return `Unconfirmed: ${f.what}${f.candidates === undefined ? '' : ` (sources give ${f.candidates.join(' or ')})`}.${f.note === undefined ? '' : ` ${f.note}`}`;
+      return `Unconfirmed: ${f.what}${f.candidates === undefined ? '' : ` (sources give ${f.candidates.map(candidate).join(' or ')})`}.${f.note === undefined ? '' : ` ${f.note}`}`;
     case 'progress':
       return `Earned ${u(f.earned, f.unit)} of the ${u(f.required, f.unit)} required.`;
     case 'outcome':
       return outcome(f);
   }
+}
+
+/** A candidate value as words: 0.2, "1 months" for a period. */
+function candidate(value: unknown): string {
+  if (value !== null && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${String(v)} ${k}`).join(' ');
+  return String(value);
 }
 
 function componentDetail(d: ComponentDetail): string {
@@ -89,7 +95,7 @@ function componentDetail(d: ComponentDetail): string {
       const beyond = d.validBeyondDays > 0 ? ` and for ${d.validBeyondDays} days after` : '';
       if (d.holder !== undefined) return `"${d.holder.credential}" is valid until ${d.holder.validUntil}.`;
       return d.expiredOn !== undefined
-        ? `The last ${d.programName} expired on ${d.expiredOn}; a current one is needed on ${d.checkDate}${beyond}.`
+        ? `The last ${d.programName} is valid only until ${d.expiredOn}; a current one is needed on ${d.checkDate}${beyond}.`
         : `No ${d.programName} is recorded; a current one is needed on ${d.checkDate}${beyond}.`;
     }
     case 'category-minimum':
