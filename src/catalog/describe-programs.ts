@@ -8,6 +8,7 @@ export interface ProgramSummary {
   name: string;
   body: string;
   kind: string;
+  unit: string;
   from: string;
   validity: string;
   requirement: string;
@@ -16,6 +17,8 @@ export interface ProgramSummary {
   grants: string;
   unconfirmed: string[];
 }
+
+const EXPIRES: Record<string, string> = { anniversary: 'on the anniversary', 'end-of-month': 'at month end', 'end-of-year': 'on 31 December' };
 
 const mark = (value: Sourced<unknown> | undefined): string => (value === undefined || value.confidence === 'own' ? '' : ` (${value.confidence})`);
 
@@ -31,7 +34,7 @@ export function describePrograms(catalog: Catalog): ProgramSummary[] {
     let validity: string;
     if (v.kind === 'never') validity = `never expires${v.confidence === 'own' ? '' : ` (${v.confidence})`}`;
     else if (v.kind === 'months') {
-      validity = `${v.months.value ?? '?'} months${mark(v.months)}, expires on the ${v.expiresOn.value ?? '?'}${mark(v.expiresOn)}`;
+      validity = `${v.months.value ?? '?'} months${mark(v.months)}, expires ${EXPIRES[v.expiresOn.value ?? ''] ?? 'on an unknown day'}${mark(v.expiresOn)}`;
       note('expiry day', v.expiresOn);
     } else validity = `fixed ${v.years.value ?? '?'}-year periods from ${v.anchor}${mark(v.years)}`;
 
@@ -54,6 +57,7 @@ export function describePrograms(catalog: Catalog): ProgramSummary[] {
     });
     rows.push({
       id: program.id, name: program.name, body: program.body, kind: program.kind, from: rule.from, validity,
+      unit: rule.requirements === undefined ? '' : `${rule.unit.name}${rule.unit.hoursPerUnit.value === null ? '' : ` = ${rule.unit.hoursPerUnit.value} h`}${mark(rule.unit.hoursPerUnit)}`,
       requirement: [requirement, ...caps].filter(Boolean).join('; '), components: components.join('; '), grace: graceText, grants: grants.join('; '), unconfirmed,
     });
   }

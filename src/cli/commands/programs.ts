@@ -26,8 +26,8 @@ export function registerPrograms(program: Command, io: Io): void {
     });
 }
 
-function markdownTable(rows: ReturnType<typeof describePrograms>): string {
-  const head = '| Program | Kind | Validity | Requirement | Also required | Grace | Units from held programs | In force from | Unconfirmed |\n|---|---|---|---|---|---|---|---|---|';
+export function markdownTable(rows: ReturnType<typeof describePrograms>): string {
+  const head = '| Program | Kind | Validity | Requirement | Unit | Also required | Grace | Units from held programs | In force from | Unconfirmed |\n|---|---|---|---|---|---|---|---|---|---|';
   const cell = (text: string): string => (text === '' ? '—' : text.replace(/\|/g, '\\|'));
-  return [head, ...rows.map((r) => `| \`${r.id}\` ${r.name} | ${r.kind} | ${cell(r.validity)} | ${cell(r.requirement)} | ${cell(r.components)} | ${cell(r.grace)} | ${cell(r.grants)} | ${r.from} | ${cell(r.unconfirmed.join('; '))} |`)].join('\n');
+  return [head, ...rows.map((r) => `| \`${r.id}\` ${r.name} | ${r.kind} | ${cell(r.validity)} | ${cell(r.requirement)} | ${cell(r.unit)} | ${cell(r.components)} | ${cell(r.grace)} | ${cell(r.grants)} | ${r.from} | ${cell(r.unconfirmed.join('; '))} |`)].join('\n');
 }
