@@ -12,6 +12,13 @@ export const ERROR_CODES = {
   PROFILE_REFERENCE: 'A profile entry names an unknown program or credential, or an id is used twice.',
   FILE_NOT_FOUND: 'A file or folder named on the command line does not exist.',
   USAGE: 'The command line is malformed (unknown option, bad date, missing argument).',
+  NOT_FOUND: 'No person, credential, renewal, activity or evidence file has that id (HTTP 404).',
+  ALREADY_EXISTS: 'The id is already used by another entry of the same kind for this person (HTTP 409).',
+  REQUEST_INVALID: "An HTTP request's path, query or body does not match its schema; the issue names the field path (HTTP 400).",
+  EVIDENCE_TOO_LARGE: 'An evidence file is larger than the size limit (HTTP 413).',
+  EVIDENCE_TYPE: "An evidence file is not a PDF, PNG, JPEG, WebP or plain-text file by its content, or its name's extension does not match its content (HTTP 415).",
+  STORE_NOT_INITIALIZED: 'The data directory has no recert database yet; run `recert init` or set RECERT_DATA_DIR.',
+  STORE_UNREACHABLE: 'The PostgreSQL database named by DATABASE_URL cannot be opened.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,85 @@
+/**
+ * The tables, as Kysely sees them. One interface serves both engines: dates travel as `YYYY-MM-DD`
+ * strings and timestamps as ISO strings on both (the PostgreSQL pool parses `date` and `timestamptz`
+ * into those strings, see postgres/open-postgres-store.ts). Units and hours are integer thousandths,
+ * so 0.1 + 0.2 is stored exactly and no engine hands back a numeric string.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** JSON text on SQLite, jsonb on PostgreSQL: written as a JSON string, read back as either. */
+export type JsonColumn = ColumnType<unknown, string | null, never>;
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface CredentialsTable {
+  person_id: string;
+  id: string;
+  program: string;
+  earned: string;
+  number: string | null;
+}
+
+export interface RenewalsTable {
+  id: Generated<number>;
+  person_id: string;
+  credential_id: string;
+  date: string;
+}
+
+export interface ActivitiesTable {
+  person_id: string;
+  id: string;
+  title: string;
+  completed: string;
+  hours_milli: number | null;
+  provider: string | null;
+}
+
+export interface CreditLinesTable {
+  person_id: string;
+  activity_id: string;
+  /** Position inside the activity, so a profile round-trips in its own order. */
+  line: number;
+  body: string;
+  units_milli: number;
+  category: string | null;
+}
+
+export interface EvidenceTable {
+  id: string;
+  person_id: string;
+  activity_id: string;
+  /** Lower-case hex; the file lives at evidence/<first two>/<sha256> under the data directory. */
+  sha256: string;
+  /** The uploaded name, for display and downloads only: never part of a path. */
+  name: string;
+  type: string;
+  size: number;
+  uploaded_at: string;
+}
+
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  person_id: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: JsonColumn;
+  after: JsonColumn;
+}
+
+export interface Database {
+  people: PeopleTable;
+  credentials: CredentialsTable;
+  renewals: RenewalsTable;
+  activities: ActivitiesTable;
+  credit_lines: CreditLinesTable;
+  evidence: EvidenceTable;
+  change_log: ChangeLogTable;
+}

@@ -1,0 +1,53 @@
+/**
+ * Evidence bytes on disk, content-addressed: `<root>/<aa>/<sha256>` where `aa` is the first two hex
+ * digits. Paths are built from the hash alone, which is checked to be 64 hex digits, so no file name
+ * or id from a request ever reaches the file system. Writes go to a temporary file and are renamed
+ * into place, so a reader never sees half a file and the same content is stored once.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export class EvidenceFiles {
+  constructor(readonly root: string) {}
+
+  static sha256(bytes: Uint8Array): string {
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+
+  pathOf(sha256: string): string {
+    if (!SHA256_HEX.test(sha256)) throw new Error(`not a SHA-256 hex digest: ${JSON.stringify(sha256)}`);
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  /** Stores the bytes (once per content) and returns their SHA-256. */
+  async put(bytes: Uint8Array): Promise<string> {
+    const sha256 = EvidenceFiles.sha256(bytes);
+    const target = this.pathOf(sha256);
+    if (await this.has(sha256)) return sha256;
+    await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+    const temporary = join(this.root, `.tmp-${randomUUID()}`);
+    await writeFile(temporary, bytes, { flag: 'wx' });
+    await rename(temporary, target);
+    return sha256;
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    try {
+      return (await stat(this.pathOf(sha256))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  open(sha256: string): ReadStream {
+    return createReadStream(this.pathOf(sha256));
+  }
+
+  async remove(sha256s: readonly string[]): Promise<void> {
+    for (const sha256 of sha256s) await rm(this.pathOf(sha256), { force: true });
+  }
+}

@@ -1,0 +1,10 @@
+/** Every migration, by name, in order. Names are `NNN-what`; a shipped migration is never edited. */
+import type { Migration } from 'kysely';
+import type { Engine } from '../store.js';
+import { initialMigration } from './001-initial.js';
+
+export function migrations(engine: Engine): Record<string, Migration> {
+  return {
+    '001-initial': initialMigration(engine),
+  };
+}
