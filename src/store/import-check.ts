@@ -4,7 +4,7 @@
  * issue's index is turned back into the file's own row ("activities[3].credits[0].units" is the
  * fourth activity of the file); issues on stored rows were there before and do not block the import.
  */
-import type { Profile } from '../profile/profile-schema.js';
+import type { Activity, Credential, Profile } from '../profile/profile-schema.js';
 import type { Issue } from '../shared/recert-error.js';
 import type { ImportOptions } from './store.js';
 
@@ -27,4 +27,22 @@ export function importCheck(mode: ImportOptions['mode'], check: (profile: Profil
     }
     return out;
   };
+}
+
+/**
+ * Checks one new credential or activity with the same whole-profile check, and reports paths
+ * relative to the entry ("program", "credits[0].body").
+ */
+export function entryIssues(
+  entry: { credential: Credential } | { activity: Activity },
+  check: (profile: Profile) => readonly Issue[],
+): Issue[] {
+  const profile: Profile = 'credential' in entry
+    ? { credentials: [entry.credential], renewals: [], activities: [] }
+    : { credentials: [], renewals: [], activities: [entry.activity] };
+  const prefix = 'credential' in entry ? 'credentials[0]' : 'activities[0]';
+  return check(profile).map((issue) => ({
+    ...issue,
+    path: issue.path.startsWith(`${prefix}.`) ? issue.path.slice(prefix.length + 1) : issue.path,
+  }));
 }

@@ -1,0 +1,22 @@
+/** What the HTTP app is built from; tests pass their own store, folder and clock. */
+import type { Catalog } from '../catalog/catalog.js';
+import type { CalendarDate } from '../shared/calendar-date.js';
+import type { EvidenceFiles } from '../store/evidence/evidence-files.js';
+import type { Store } from '../store/store.js';
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly files: EvidenceFiles;
+  readonly catalog: Catalog;
+  /** The default as-of date, computed here at the edge (the engine never reads the clock). */
+  readonly today: () => CalendarDate;
+  /** Largest evidence upload in bytes. */
+  readonly maxEvidenceBytes: number;
+}
+
+/** Who is acting, for the change log: the X-Recert-Actor header (the web app sends "web"), else "api". */
+export function actorOf(headers: Record<string, string | string[] | undefined>): string {
+  const raw = headers['x-recert-actor'];
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100);
+  return value === undefined || value === '' ? 'api' : value;
+}

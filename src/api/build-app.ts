@@ -1,0 +1,72 @@
+/**
+ * The HTTP app: JSON API under /api, its OpenAPI document at /openapi.json with interactive docs at
+ * /docs, and the web app's static files at /. Every route declares one zod schema that gives its
+ * validation, its TypeScript types and its OpenAPI entry; each feature is an encapsulated plugin.
+ */
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps.js';
+import { installErrorHandler } from './error-handler.js';
+import { activityRoutes } from './routes/activity-routes.js';
+import { catalogRoutes } from './routes/catalog-routes.js';
+import { changeRoutes } from './routes/change-routes.js';
+import { credentialRoutes } from './routes/credential-routes.js';
+import { evidenceRoutes } from './routes/evidence-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { peopleRoutes } from './routes/people-routes.js';
+import { profileRoutes } from './routes/profile-routes.js';
+import { statusRoutes } from './routes/status-routes.js';
+
+export interface AppOptions {
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Folders served at / (the web app's HTML, CSS and compiled scripts); none in API-only tests. */
+  readonly webRoots?: readonly string[];
+}
+
+/** The web app loads only its own scripts and styles; evidence previews are same-origin. */
+const WEB_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'recert API', version: '0.1.0', description: "Keep certified fitness professionals' credentials current: the wallet (credentials, renewals, CE with evidence), compliance per credential, profile import and export." },
+      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'catalog', 'change log', 'health'].map((name) => ({ name })),
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifyMultipart, { limits: { fileSize: deps.maxEvidenceBytes, files: 1, fields: 10, parts: 11 } });
+
+  await app.register(async (api) => {
+    for (const routes of [healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes]) {
+      await api.register(routes(deps));
+    }
+  }, { prefix: '/api' });
+
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  if (options.webRoots !== undefined && options.webRoots.length > 0) {
+    await app.register(fastifyStatic, {
+      root: [...options.webRoots],
+      prefix: '/',
+      setHeaders: (res) => {
+        res.setHeader('content-security-policy', WEB_CSP);
+        res.setHeader('x-content-type-options', 'nosniff');
+      },
+    });
+  }
+  return app;
+}

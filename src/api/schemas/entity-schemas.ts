@@ -1,0 +1,70 @@
+/** Request and response shapes for people, credentials, renewals, activities and evidence. */
+import { z } from 'zod';
+import { activitySchema, credentialSchema, creditSchema } from '../../profile/profile-schema.js';
+import { dateString, entryId, isoDate, slug } from './common-schemas.js';
+
+export const personSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).meta({ id: 'Person' });
+export const newPersonSchema = z.strictObject({ id: slug, name: z.string().min(1).max(200) });
+export const personChangesSchema = z.strictObject({ name: z.string().min(1).max(200) });
+
+export const renewalSchema = z.object({ id: z.number().int(), credential: z.string(), date: dateString }).meta({ id: 'Renewal' });
+export const newRenewalSchema = z.strictObject({ date: isoDate });
+
+export const credentialOut = z.object({
+  id: z.string(),
+  program: z.string(),
+  earned: dateString,
+  number: z.string().optional(),
+  renewals: z.array(renewalSchema),
+}).meta({ id: 'Credential' });
+
+/** The id is optional: without one the server derives it from the program ("nasm-cpt", "nasm-cpt-2"). */
+export const newCredentialSchema = credentialSchema.extend({ id: entryId.optional(), earned: isoDate });
+export const credentialChangesSchema = z.strictObject({
+  program: credentialSchema.shape.program.optional(),
+  earned: isoDate.optional(),
+  number: z.string().min(1).nullable().optional(),
+});
+
+export const evidenceSchema = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  sha256: z.string(),
+  name: z.string(),
+  type: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+}).meta({ id: 'Evidence' });
+
+const creditOut = z.object({ body: z.string(), units: z.number(), category: z.string().optional() });
+export const activityOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  completed: dateString,
+  hours: z.number().optional(),
+  provider: z.string().optional(),
+  credits: z.array(creditOut),
+  evidence: z.array(evidenceSchema),
+}).meta({ id: 'Activity' });
+
+/** The id is optional: without one the server numbers it ("a1", "a2", ...). */
+export const newActivitySchema = activitySchema.extend({ id: entryId.optional(), completed: isoDate });
+export const activityChangesSchema = z.strictObject({
+  title: activitySchema.shape.title.optional(),
+  completed: isoDate.optional(),
+  hours: z.number().nonnegative().nullable().optional(),
+  provider: z.string().min(1).nullable().optional(),
+  credits: z.array(creditSchema).optional(),
+});
+
+export const changeSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  personId: z.string().nullable(),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+}).meta({ id: 'Change' });

@@ -1,0 +1,39 @@
+/** The compliance report as the API returns it: evaluate()'s ComplianceReport, field for field. */
+import { z } from 'zod';
+import { dateString } from './common-schemas.js';
+
+export const statusSchema = z.enum(['current', 'in-progress', 'due-soon', 'grace', 'lapsed', 'never-expires', 'not-yet-earned', 'not-covered', 'unconfirmed']);
+
+/** evaluate() returns frozen arrays: the schema says so, so the report type-checks as it is. */
+const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
+
+const cycle = z.object({ start: dateString, end: dateString });
+
+export const credentialReportSchema = z.object({
+  id: z.string(),
+  program: z.string(),
+  programName: z.string(),
+  body: z.string(),
+  kind: z.enum(['certification', 'specialization', 'prerequisite']),
+  status: statusSchema,
+  cycle: cycle.nullable(),
+  deadline: dateString.nullable().meta({ description: 'The last day to act: the cycle end, or the grace end while in grace' }),
+  graceEnds: dateString.nullable(),
+  unit: z.string().nullable(),
+  required: z.number().nullable(),
+  earned: z.number(),
+  missing: z.number().nullable(),
+  components: list(z.object({ id: z.string(), label: z.string(), met: z.boolean(), unconfirmed: z.boolean(), detail: z.string() })),
+  counted: list(z.string()),
+  notCounted: list(z.object({ id: z.string(), reason: z.string() })),
+  contributions: list(z.object({ source: z.enum(['activity', 'grant']), id: z.string(), units: z.number(), category: z.string().nullable() })),
+  ruleFrom: dateString.nullable(),
+  history: list(z.object({ index: z.number().int(), start: dateString, end: dateString, renewedOn: dateString.nullable() })),
+  findings: list(z.looseObject({ kind: z.string() })).meta({ description: 'The facts behind each explanation sentence, tagged by kind' }),
+  explanation: list(z.string()).meta({ description: 'Plain-English sentences, one per finding' }),
+}).meta({ id: 'CredentialReport' });
+
+export const complianceReportSchema = z.object({
+  asOf: dateString,
+  credentials: list(credentialReportSchema),
+}).meta({ id: 'ComplianceReport' });

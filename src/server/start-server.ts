@@ -1,0 +1,69 @@
+/**
+ * Starts recert's single process: the store (SQLite in the data directory, or PostgreSQL when a
+ * database URL is given), the HTTP API and the web app, listening on one port.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../api/build-app.js';
+import { localToday } from '../api/local-today.js';
+import { readCatalogDir } from '../io/read-catalog-dir.js';
+import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
+import { EvidenceFiles } from '../store/evidence/evidence-files.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+
+/** The package root, from src/server or dist/server alike. */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WEB_ROOTS = [join(ROOT, 'web', 'public'), join(ROOT, 'dist', 'web')];
+
+/** The person the web app shows; created on first start. */
+export const DEFAULT_PERSON = { id: 'me', name: 'Me' } as const;
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string | undefined;
+  readonly catalogDir?: string | undefined;
+  readonly maxEvidenceBytes?: number;
+  readonly logLevel?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const catalog = readCatalogDir(config.catalogDir);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, create: true });
+  try {
+    if (!(await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) await store.createPerson(DEFAULT_PERSON, 'server');
+    const missing = WEB_ROOTS.filter((dir) => !existsSync(dir));
+    if (missing.length > 0) throw new Error(`web app files not found in ${missing.join(', ')}: run \`npm run build\` first`);
+    const app = await buildApp(
+      { store, files: new EvidenceFiles(join(config.dataDir, 'evidence')), catalog, today: () => localToday(), maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES },
+      { logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS },
+    );
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+    return {
+      url: `http://${shownHost}:${port}/`,
+      app,
+      store,
+      async close() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

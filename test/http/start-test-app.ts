@@ -1,0 +1,60 @@
+/**
+ * Starts the real HTTP app on a free loopback port over a fresh store of the given backend, with a
+ * temporary evidence folder and a fixed "today". Tests talk to it with fetch, as a client would.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/api/build-app.js';
+import { readCatalogDir } from '../../src/io/read-catalog-dir.js';
+import { calendarDate } from '../../src/shared/calendar-date.js';
+import { EvidenceFiles } from '../../src/store/evidence/evidence-files.js';
+import type { Store } from '../../src/store/store.js';
+import type { Backend } from '../../src/store/testing/store-backends.js';
+
+export const TODAY = calendarDate('2026-06-01');
+const catalog = readCatalogDir();
+
+export interface TestApp {
+  readonly base: string;
+  readonly store: Store;
+  readonly evidenceDir: string;
+  /** fetch with JSON in and out; the body is parsed when the response is JSON. */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  /** How many evidence files are on disk. */
+  storedFiles(): number;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(backend: Backend, options: { maxEvidenceBytes?: number } = {}): Promise<TestApp> {
+  const store = await backend.open();
+  await store.createPerson({ id: 'me', name: 'Sam' }, 'test');
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'recert-http-'));
+  const app = await buildApp({ store, files: new EvidenceFiles(evidenceDir), catalog, today: () => TODAY, maxEvidenceBytes: options.maxEvidenceBytes ?? 64 * 1024 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  return {
+    base,
+    store,
+    evidenceDir,
+    async call(method, path, body, headers = {}) {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      const json = (response.headers.get('content-type') ?? '').includes('json') && text !== '';
+      return { status: response.status, body: json ? JSON.parse(text) : text, headers: response.headers };
+    },
+    storedFiles() {
+      return readdirSync(evidenceDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    },
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(evidenceDir, { recursive: true, force: true });
+    },
+  };
+}
