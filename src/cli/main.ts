@@ -7,6 +7,12 @@ import { RecertError } from '../shared/recert-error.js';
 import { registerCheck } from './commands/check.js';
 import { registerPrograms } from './commands/programs.js';
 import { registerValidate } from './commands/validate.js';
+import { registerActivity } from './commands/activity.js';
+import { registerCredential } from './commands/credential.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
+import { registerStatus } from './commands/status.js';
 import type { Io } from './io.js';
 
 export function buildProgram(io: Io): Command {
@@ -17,6 +23,12 @@ export function buildProgram(io: Io): Command {
   registerCheck(program, io);
   registerPrograms(program, io);
   registerValidate(program, io);
+  registerInit(program, io);
+  registerCredential(program, io);
+  registerActivity(program, io);
+  registerStatus(program, io);
+  registerImport(program, io);
+  registerExport(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   return program;
 }

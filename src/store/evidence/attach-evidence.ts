@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { RecertError } from '../../shared/recert-error.js';
 import type { EvidenceRecord, Removed, Store } from '../store.js';
 import { EvidenceFiles } from './evidence-files.js';
-import { EXTENSIONS, extensionOf, sniffType } from './sniff-type.js';
+import { EXTENSIONS, extensionOf, sniffType, type EvidenceType } from './sniff-type.js';
 
 /** 10 MiB: a scanned certificate is well under this. */
 export const DEFAULT_MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -17,14 +17,9 @@ export interface EvidenceUpload {
   readonly bytes: Uint8Array;
 }
 
-export async function attachEvidence(
-  store: Store,
-  files: EvidenceFiles,
-  target: { personId: string; activityId: string; actor: string; maxBytes?: number },
-  upload: EvidenceUpload,
-): Promise<EvidenceRecord> {
+/** Checks size and type of an upload without storing anything; returns its display name and type. */
+export function inspectEvidence(upload: EvidenceUpload, maxBytes: number = DEFAULT_MAX_EVIDENCE_BYTES): { name: string; type: EvidenceType } {
   const name = displayName(upload.name);
-  const maxBytes = target.maxBytes ?? DEFAULT_MAX_EVIDENCE_BYTES;
   if (upload.bytes.length > maxBytes) {
     throw new RecertError([{ code: 'EVIDENCE_TOO_LARGE', path: 'file', message: `"${name}" is ${upload.bytes.length} bytes; the limit is ${maxBytes} bytes` }]);
   }
@@ -37,6 +32,16 @@ export async function attachEvidence(
   if (extension !== '' && !EXTENSIONS[type].includes(extension)) {
     throw new RecertError([{ code: 'EVIDENCE_TYPE', path: 'file', message: `"${name}" is named .${extension} but its content is ${type}; expected .${EXTENSIONS[type].join(' or .')}` }]);
   }
+  return { name, type };
+}
+
+export async function attachEvidence(
+  store: Store,
+  files: EvidenceFiles,
+  target: { personId: string; activityId: string; actor: string; maxBytes?: number },
+  upload: EvidenceUpload,
+): Promise<EvidenceRecord> {
+  const { name, type } = inspectEvidence(upload, target.maxBytes);
   // Fail on an unknown person or activity before writing any bytes.
   await store.getActivity(target.personId, target.activityId);
   const sha256 = await files.put(upload.bytes);
