@@ -1,0 +1,56 @@
+/** The web app's only way to the data: the recert HTTP API. */
+import type { Activity, ApiIssue, Body, ComplianceReport, Credential, Evidence, ProgramSummary } from './api-types.js';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly issues: ApiIssue[], message: string) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, headers: { 'x-recert-actor': 'web', accept: 'application/json' } };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, [], 'Cannot reach the recert server. Is it still running?');
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = data as { message?: string; issues?: ApiIssue[] } | null;
+    throw new ApiError(response.status, error?.issues ?? [], error?.message ?? `The server answered ${response.status}.`);
+  }
+  return data as T;
+}
+
+export function createApi(person: string) {
+  const p = `/api/people/${encodeURIComponent(person)}`;
+  const id = encodeURIComponent;
+  return {
+    programs: () => request<ProgramSummary[]>('GET', '/api/programs'),
+    bodies: () => request<Body[]>('GET', '/api/bodies'),
+    status: (asOf: string) => request<ComplianceReport>('GET', `${p}/status?asOf=${id(asOf)}`),
+    credentials: () => request<Credential[]>('GET', `${p}/credentials`),
+    addCredential: (body: { program: string; earned: string; number?: string }) => request<Credential>('POST', `${p}/credentials`, body),
+    removeCredential: (credentialId: string) => request<void>('DELETE', `${p}/credentials/${id(credentialId)}`),
+    renew: (credentialId: string, date: string) => request<unknown>('POST', `${p}/credentials/${id(credentialId)}/renewals`, { date }),
+    activities: () => request<Activity[]>('GET', `${p}/activities`),
+    addActivity: (body: Omit<Activity, 'id' | 'evidence'>) => request<Activity>('POST', `${p}/activities`, body),
+    removeActivity: (activityId: string) => request<void>('DELETE', `${p}/activities/${id(activityId)}`),
+    upload: (activityId: string, file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return request<Evidence>('POST', `${p}/activities/${id(activityId)}/evidence`, form);
+    },
+    fileUrl: (evidenceId: string, inline = false) => `${p}/evidence/${id(evidenceId)}/file${inline ? '?inline=true' : ''}`,
+    exportUrl: (format: 'json' | 'csv') => `${p}/export?format=${format}`,
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,116 @@
+/**
+ * The dashboard: one card per credential, a timeline, the CE log, and the forms. It talks only to
+ * the HTTP API; the as-of date is the browser's today unless the user picks another.
+ */
+import { ApiError, createApi } from './api-client.js';
+import type { Activity, Body, ComplianceReport, CredentialReport, ProgramSummary } from './api-types.js';
+import { renderCard, sortByUrgency } from './cards.js';
+import { renderLog } from './ce-log.js';
+import { byId, h } from './dom.js';
+import { formatDate, localToday } from './format.js';
+import { setupActivityForm, setupCredentialForm, setupRenewForm } from './forms.js';
+import { renderTimeline } from './timeline.js';
+
+const person = new URLSearchParams(location.search).get('person') ?? 'me';
+const api = createApi(person);
+const asOfInput = byId<HTMLInputElement>('as-of');
+
+let programs: ProgramSummary[] = [];
+let bodies = new Map<string, Body>();
+let report: ComplianceReport = { asOf: localToday(), credentials: [] };
+let activities: Activity[] = [];
+
+function toast(message: string, kind: 'info' | 'error' = 'info'): void {
+  const note = h('div', { class: `toast ${kind}` }, message);
+  byId('toasts').append(note);
+  setTimeout(() => note.remove(), kind === 'error' ? 8000 : 4000);
+}
+
+function failed(error: unknown): void {
+  toast(error instanceof ApiError || error instanceof Error ? error.message : String(error), 'error');
+}
+
+async function refresh(): Promise<void> {
+  const asOf = asOfInput.value || localToday();
+  [report, activities] = await Promise.all([api.status(asOf), api.activities()]);
+  render();
+}
+
+function render(): void {
+  const reports = sortByUrgency(report.credentials);
+  const cards = byId('cards');
+  cards.replaceChildren(...(reports.length === 0 ? [emptyState()] : reports.map((r) => renderCard(r, report.asOf, bodies, { renew: openRenew, remove: removeCredential }))));
+  byId('summary').replaceChildren(...summary(reports));
+  byId('timeline').replaceChildren(renderTimeline(reports, report.asOf));
+  byId('ce-log').replaceChildren(renderLog(activities, bodies, { fileUrl: api.fileUrl, attach, remove: removeActivity }));
+}
+
+function summary(reports: readonly CredentialReport[]): (Node | string)[] {
+  if (reports.length === 0) return ['No credentials yet.'];
+  const count = (statuses: string[]): number => reports.filter((r) => statuses.includes(r.status)).length;
+  const good = count(['current', 'never-expires']);
+  const attention = count(['due-soon', 'grace', 'lapsed']);
+  const upcoming = reports.filter((r) => r.deadline !== null && r.deadline >= report.asOf).sort((a, b) => a.deadline!.localeCompare(b.deadline!))[0];
+  const parts: (Node | string)[] = [h('strong', {}, `${good} of ${reports.length}`), ' current'];
+  if (attention > 0) parts.push(' · ', h('strong', {}, String(attention)), ' need attention');
+  if (upcoming !== undefined) parts.push(' · next deadline ', h('strong', {}, formatDate(upcoming.deadline!)), ` (${upcoming.programName})`);
+  parts.push(` · as of ${formatDate(report.asOf)}`);
+  return parts;
+}
+
+function emptyState(): HTMLElement {
+  return h('div', { class: 'empty' },
+    h('h2', {}, 'Your wallet is empty'),
+    h('p', {}, 'Add the credentials you hold. recert works out each one’s cycle, counts your CE toward it, and tells you what is missing and by when.'),
+    h('button', { type: 'button', class: 'button primary', onclick: () => openCredential() }, 'Add your first credential'));
+}
+
+async function removeCredential(r: CredentialReport): Promise<void> {
+  if (!confirm(`Remove ${r.programName} and its renewals from your wallet?`)) return;
+  await api.removeCredential(r.id).then(() => changed(`Removed ${r.programName}.`), failed);
+}
+
+async function removeActivity(activity: Activity): Promise<void> {
+  if (!confirm(`Remove “${activity.title}” and its certificates?`)) return;
+  await api.removeActivity(activity.id).then(() => changed(`Removed “${activity.title}”.`), failed);
+}
+
+async function attach(activity: Activity, file: File): Promise<void> {
+  await api.upload(activity.id, file).then(() => changed(`Attached ${file.name} to “${activity.title}”.`), failed);
+}
+
+async function changed(message: string): Promise<void> {
+  await refresh();
+  toast(message);
+}
+
+let openCredential: () => void = () => undefined;
+let openRenew: (r: CredentialReport) => void = () => undefined;
+
+async function start(): Promise<void> {
+  asOfInput.value = localToday();
+  asOfInput.addEventListener('change', () => {
+    if (asOfInput.value !== '') refresh().catch(failed);
+  });
+  byId<HTMLAnchorElement>('export-json').href = api.exportUrl('json');
+  byId<HTMLAnchorElement>('export-csv').href = api.exportUrl('csv');
+  const [programList, bodyList] = await Promise.all([api.programs(), api.bodies()]);
+  programs = programList;
+  bodies = new Map(bodyList.map((b) => [b.id, b]));
+  const context = {
+    api, programs, bodies: bodyList, changed, today: localToday,
+    heldBodies: () => [...new Set(report.credentials.filter((c) => c.kind !== 'prerequisite').map((c) => c.body))],
+  };
+  openCredential = setupCredentialForm(context);
+  openRenew = setupRenewForm(context);
+  const openActivity = setupActivityForm(context);
+  byId('open-credential').addEventListener('click', () => openCredential());
+  byId('open-activity').addEventListener('click', () => openActivity());
+  await refresh();
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error: unknown) => {
+  byId('summary').textContent = 'recert could not load your wallet.';
+  failed(error);
+});
