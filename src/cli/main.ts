@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { RecertError } from '../shared/recert-error.js';
 import { registerCheck } from './commands/check.js';
+import { registerPlan } from './commands/plan.js';
 import { registerPrograms } from './commands/programs.js';
 import { registerValidate } from './commands/validate.js';
 import { registerActivity } from './commands/activity.js';
@@ -21,6 +22,7 @@ export function buildProgram(io: Io): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerCheck(program, io);
+  registerPlan(program, io);
   registerPrograms(program, io);
   registerValidate(program, io);
   registerInit(program, io);

@@ -1,0 +1,136 @@
+/**
+ * Plan explanations: facts first (`planFacts`, tagged frozen data), then the one formatter
+ * (`explainPlanFact`) that turns each into an English sentence for the CLI, the API and the web app.
+ */
+import type { CalendarDate } from '../shared/calendar-date.js';
+import { formatUnits } from '../shared/units.js';
+import type { CyclePlan, PlanResult, PlanStep, StepCount } from './plan-result.js';
+import type { Infeasibility } from './requirement.js';
+
+export type PlanFact =
+  | { readonly kind: 'cycle'; readonly cycle: CyclePlan }
+  | { readonly kind: 'step'; readonly cycle: CyclePlan; readonly step: PlanStep; readonly counts: readonly StepCount[] }
+  | { readonly kind: 'infeasible'; readonly infeasibility: Infeasibility }
+  | { readonly kind: 'letting-lapse'; readonly credential: string }
+  | { readonly kind: 'beyond-horizon'; readonly credential: string }
+  | { readonly kind: 'totals'; readonly price: number; readonly hours: number; readonly status: PlanResult['status']; readonly gap: number | null; readonly minimize: 'price' | 'hours' }
+  | { readonly kind: 'comparison'; readonly price: number; readonly hours: number; readonly greedyPrice: number; readonly greedyHours: number; readonly greedyFailed: readonly string[]; readonly minimize: 'price' | 'hours' }
+  | { readonly kind: 'sample-data' };
+
+export function planFacts(result: PlanResult): PlanFact[] {
+  const facts: PlanFact[] = [];
+  for (const cycle of result.cycles) {
+    facts.push({ kind: 'cycle', cycle });
+    for (const step of result.steps) {
+      const counts = step.counts.filter((c) => c.credential === cycle.credential && c.ordinal === cycle.ordinal);
+      if (counts.length > 0) facts.push({ kind: 'step', cycle, step, counts });
+    }
+  }
+  for (const infeasibility of result.infeasible) facts.push({ kind: 'infeasible', infeasibility });
+  for (const credential of result.lettingLapse) facts.push({ kind: 'letting-lapse', credential });
+  for (const credential of result.beyondHorizon) facts.push({ kind: 'beyond-horizon', credential });
+  facts.push({ kind: 'totals', price: result.totals.price, hours: result.totals.hours, status: result.status, gap: result.gap, minimize: result.minimize });
+  facts.push({
+    kind: 'comparison', price: result.totals.price, hours: result.totals.hours, greedyPrice: result.greedy.totals.price,
+    greedyHours: result.greedy.totals.hours, greedyFailed: result.greedy.failed, minimize: result.minimize,
+  });
+  if (result.sampleData) facts.push({ kind: 'sample-data' });
+  return facts.map((f) => Object.freeze(f));
+}
+
+export const money = (usd: number): string => `$${Number.isInteger(usd) ? usd.toFixed(0) : usd.toFixed(2)}`;
+const u = (units: number, unit: string): string => `${formatUnits(units)} ${unit}`;
+
+export function explainPlanFact(f: PlanFact): string {
+  switch (f.kind) {
+    case 'cycle': {
+      const c = f.cycle;
+      const already = c.existing > 0 ? `, ${u(c.existing, c.unit)} already earned` : '';
+      const fills = c.fills.length > 0 ? ` Also required: ${c.fills.join('; ')}.` : '';
+      const nothing = c.steps.length === 0 ? ' Nothing more to take: it is already met.' : ` The plan adds ${u(c.planned, c.unit)}.`;
+      return `${c.programName}, cycle ${c.ordinal} (${c.cycleStart} → ${c.end}; renew by ${c.end}): ${u(c.required, c.unit)} required${already}.${nothing}${fills}`;
+    }
+    case 'step':
+      return `Take "${f.step.offering.title}" (${money(f.step.offering.price)}, ${f.step.offering.hours} h, ${f.step.offering.format}) ${when(f.step)}: ${f.counts.map((c) => countWords(c, f.step)).join('; ')}.`;
+    case 'infeasible':
+      return infeasibleWords(f.infeasibility);
+    case 'letting-lapse':
+      return `"${f.credential}" is let lapse as asked: nothing is planned for it.`;
+    case 'beyond-horizon':
+      return `"${f.credential}" has no renewal deadline inside the horizon: nothing to plan for it yet.`;
+    case 'totals': {
+      const proof = f.status === 'optimal'
+        ? `the lowest total ${f.minimize} possible with this catalog (proven optimal)`
+        : f.status === 'feasible'
+          ? `the best plan found within the time limit, not proven optimal${f.gap === null ? '' : ` (at most ${(100 * f.gap).toFixed(1)}% above the optimum)`}`
+          : 'no plan was found';
+      return `Total: ${money(f.price)} and ${formatHours(f.hours)}: ${proof}.`;
+    }
+    case 'comparison': {
+      if (f.greedyFailed.length > 0) return `Taking the cheapest course per unit, deadline by deadline, cannot meet ${f.greedyFailed.join(', ')}; the optimized plan does.`;
+      const savedPrice = f.greedyPrice - f.price;
+      const savedHours = f.greedyHours - f.hours;
+      const saved = f.minimize === 'price' ? savedPrice : savedHours;
+      const what = f.minimize === 'price' ? money(savedPrice) : formatHours(savedHours);
+      return saved > 0
+        ? `Taking the cheapest course per unit, deadline by deadline, would cost ${money(f.greedyPrice)} and ${formatHours(f.greedyHours)}: the optimized plan saves ${what}.`
+        : `Taking the cheapest course per unit, deadline by deadline, gives the same ${f.minimize} (${f.minimize === 'price' ? money(f.greedyPrice) : formatHours(f.greedyHours)}).`;
+    }
+    case 'sample-data':
+      return 'Prices and dates come from sample course data: check each provider before buying.';
+  }
+}
+
+function when(step: PlanStep): string {
+  if (step.session !== null) return `on ${step.session}`;
+  return step.from === step.by ? `on ${step.by}` : `between ${step.from} and ${step.by}`;
+}
+
+function countWords(c: StepCount, step: PlanStep): string {
+  const category = c.category === null ? '' : ` (category ${c.category})`;
+  switch (c.via) {
+    case 'credit':
+      return c.units > 0 ? `${u(c.units, c.unit)}${category}` : `nothing more${category}: the category cap is reached`;
+    case 'grant':
+      return `it earns ${step.earns?.programName ?? 'a program'}, which counts ${u(c.units, c.unit)}`;
+    case 'current':
+      return `${step.earns?.programName ?? 'the card'} will be current on ${c.end} (${c.label ?? 'required'})`;
+    case 'current-grant':
+      return `holding a current ${step.earns?.programName ?? 'card'} on ${c.end} counts ${u(c.units, c.unit)}`;
+  }
+}
+
+function infeasibleWords(i: Infeasibility): string {
+  const head = `${i.programName}, cycle ${i.ordinal} (${i.cycleStart} → ${i.end}) cannot be met`;
+  const tail = ' Later renewals of it are not planned; the other credentials are.';
+  const r = i.reason;
+  switch (r.kind) {
+    case 'units':
+      return `${head}: ${u(r.demand, i.unit)} are still needed, but the offerings that can be completed in the cycle give at most ${u(r.available, i.unit)}.${tail}`;
+    case 'component':
+      return `${head}: ${r.label}. No offering in the catalog earns ${r.program} between ${r.from} and ${r.to}, so none would be current on ${r.to}.${tail}`;
+    case 'category-minimum':
+      return `${head}: ${r.label}. The offerings in the cycle give at most ${u(r.available, i.unit)} in ${r.category}, of ${u(r.demand, i.unit)} needed.${tail}`;
+    case 'spread':
+      return `${head}: ${r.label}. Only ${r.available.length} more categor${r.available.length === 1 ? 'y is' : 'ies are'} available (${r.available.join(', ') || 'none'}), ${r.need} needed.${tail}`;
+    case 'unconfirmed-total':
+      return `${head}: the catalog's required total for it is unconfirmed, so recert cannot plan for it.${tail}`;
+    case 'not-covered':
+      return `${head}: the rule catalog has no rules in force on ${r.date}.${tail}`;
+    case 'ended-unmet':
+      return `${head}: the cycle ended on ${r.end} without its requirements met, and CE completed now does not count toward it.`;
+    case 'combination':
+      return `${head} together with the others: every offering that could serve it is needed elsewhere, or the budget or study-load limit leaves no room.${tail}`;
+  }
+}
+
+function formatHours(hours: number): string {
+  return `${Number.isInteger(hours) ? hours.toFixed(0) : hours.toFixed(1)} h`;
+}
+
+/** Every sentence of a plan, in order. */
+export function explainPlan(result: PlanResult): string[] {
+  return planFacts(result).map(explainPlanFact);
+}
+
+export type { CalendarDate };

@@ -1,0 +1,103 @@
+/**
+ * A solver-neutral mixed-integer program (minimize), built by build-model.ts and handed to a MilpSolver
+ * (HiGHS by default, glpk.js in tests). Rows are sparse: parallel arrays of column indices and values.
+ */
+export interface MilpColumn {
+  readonly name: string;
+  readonly cost: number;
+  readonly lb: number;
+  readonly ub: number;
+  readonly integer: boolean;
+}
+
+export interface MilpRow {
+  readonly name: string;
+  readonly lb: number;
+  readonly ub: number;
+  readonly idx: readonly number[];
+  readonly val: readonly number[];
+}
+
+export interface Milp {
+  readonly columns: readonly MilpColumn[];
+  readonly rows: readonly MilpRow[];
+}
+
+export type MilpStatus = 'optimal' | 'feasible' | 'infeasible' | 'no-solution' | 'error';
+
+export interface MilpResult {
+  /** optimal: proven; feasible: a solution, not proven optimal (limit reached); no-solution: limit reached without one. */
+  readonly status: MilpStatus;
+  readonly objective: number | null;
+  /** Best proven lower bound (null when unknown). */
+  readonly bound: number | null;
+  /** Relative gap (objective − bound) / objective, 0 when proven. */
+  readonly gap: number | null;
+  readonly values: readonly number[];
+  /** Solver-reported run time, seconds. */
+  readonly seconds: number;
+  readonly nodes: number;
+  readonly message?: string | undefined;
+}
+
+export interface MilpSolveOptions {
+  readonly timeLimitSeconds: number;
+  /** A known feasible solution (column values) to start from. */
+  readonly start?: readonly number[] | undefined;
+}
+
+export interface MilpSolver {
+  readonly name: string;
+  solve(milp: Milp, options: MilpSolveOptions): Promise<MilpResult>;
+}
+
+/** Mutable builder; `build()` returns the frozen model. */
+export class MilpBuilder {
+  private readonly columns: MilpColumn[] = [];
+  private readonly rows: MilpRow[] = [];
+
+  column(name: string, cost: number, lb: number, ub: number, integer: boolean): number {
+    this.columns.push({ name, cost, lb, ub, integer });
+    return this.columns.length - 1;
+  }
+
+  /** Adds a row unless it has no terms; merges repeated columns. */
+  row(name: string, lb: number, ub: number, terms: ReadonlyMap<number, number> | readonly (readonly [number, number])[]): void {
+    const merged = new Map<number, number>();
+    for (const [column, value] of terms instanceof Map ? terms.entries() : terms as readonly (readonly [number, number])[]) {
+      merged.set(column, (merged.get(column) ?? 0) + value);
+    }
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [column, value] of [...merged.entries()].sort((a, b) => a[0] - b[0])) {
+      if (value !== 0) { idx.push(column); val.push(value); }
+    }
+    this.rows.push({ name, lb, ub, idx, val });
+  }
+
+  get columnCount(): number {
+    return this.columns.length;
+  }
+
+  build(): Milp {
+    return { columns: this.columns.slice(), rows: this.rows.slice() };
+  }
+}
+
+/** Objective value of `values`, and whether they satisfy every bound and row (within `tolerance`). */
+export function checkSolution(milp: Milp, values: readonly number[], tolerance = 1e-6): { feasible: boolean; objective: number } {
+  let objective = 0;
+  let feasible = values.length === milp.columns.length;
+  milp.columns.forEach((c, j) => {
+    const v = values[j] ?? 0;
+    objective += c.cost * v;
+    if (v < c.lb - tolerance || v > c.ub + tolerance) feasible = false;
+    if (c.integer && Math.abs(v - Math.round(v)) > tolerance) feasible = false;
+  });
+  for (const row of milp.rows) {
+    let activity = 0;
+    row.idx.forEach((j, k) => { activity += row.val[k]! * (values[j] ?? 0); });
+    if (activity < row.lb - tolerance * Math.max(1, Math.abs(row.lb)) || activity > row.ub + tolerance * Math.max(1, Math.abs(row.ub))) feasible = false;
+  }
+  return { feasible, objective };
+}

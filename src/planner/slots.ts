@@ -1,0 +1,104 @@
+/**
+ * Slots: the model's decision units. A slot is "complete offering i in one of these buckets". Each slot
+ * lists its effects: units toward a cycle (in a category and calendar year), a program earned inside a
+ * cycle (a grant), or a deadline on which an earned program is current (CPR/AED).
+ * With merging on, the buckets in which an offering has exactly the same effects (and the same budget
+ * year, and no study-load limit) form one slot: choosing among them changes nothing, so it is exact.
+ */
+import { offeringWindow } from '../catalog/course-catalog.js';
+import type { Offering } from '../catalog/course-schema.js';
+import type { CalendarDate } from '../shared/calendar-date.js';
+import type { Bucket } from './buckets.js';
+import type { ResolvedOptions } from './plan-options.js';
+import type { Requirement } from './requirement.js';
+
+export type Effect =
+  | { readonly kind: 'credit'; readonly req: number; readonly category: string | null; readonly year: number; readonly milli: number }
+  | { readonly kind: 'grant'; readonly req: number; readonly program: string; readonly milli: number }
+  | { readonly kind: 'cover'; readonly req: number; readonly coverage: number };
+
+export interface Slot {
+  readonly index: number;
+  readonly offering: number;
+  readonly buckets: readonly number[];
+  /** For each bucket, the days (self-paced range) or the session dates on which the offering can be completed. */
+  readonly dates: readonly { readonly bucket: number; readonly from: CalendarDate; readonly by: CalendarDate; readonly sessions: readonly CalendarDate[] | null }[];
+  readonly effects: readonly Effect[];
+  readonly year: number;
+}
+
+interface BucketContext {
+  /** Requirements whose window contains the bucket. */
+  readonly inWindow: readonly Requirement[];
+  /** Coverage entries (requirement, coverage index) a completion in the bucket satisfies, with their program. */
+  readonly covers: readonly { readonly req: number; readonly coverage: number; readonly program: string }[];
+}
+
+export function buildSlots(
+  offerings: readonly Offering[], buckets: readonly Bucket[], requirements: readonly Requirement[], options: ResolvedOptions, merge: boolean,
+): Slot[] {
+  const contexts: BucketContext[] = buckets.map((b) => ({
+    inWindow: requirements.filter((r) => r.windowStart <= b.start && b.end <= r.windowEnd),
+    covers: requirements.flatMap((r) => r.coverage.flatMap((c, k) => (c.from <= b.start && b.end <= r.end && (c.kind === 'component' || r.demandMilli > 0) ? [{ req: r.index, coverage: k, program: c.program }] : []))),
+  }));
+  const slots: Slot[] = [];
+  offerings.forEach((offering, o) => {
+    const window = offeringWindow(offering);
+    const groups = new Map<string, { buckets: number[]; dates: Slot['dates'][number][]; effects: Effect[]; year: number }>();
+    let sessionPointer = 0;
+    for (const bucket of buckets) {
+      let dates: Slot['dates'][number];
+      if (window.kind === 'any-day') {
+        const from = window.from !== undefined && window.from > bucket.start ? window.from : bucket.start;
+        const by = window.until !== undefined && window.until < bucket.end ? window.until : bucket.end;
+        if (from > by) continue;
+        dates = { bucket: bucket.index, from, by, sessions: null };
+      } else {
+        while (sessionPointer < window.dates.length && window.dates[sessionPointer]! < bucket.start) sessionPointer++;
+        const sessions: CalendarDate[] = [];
+        for (let k = sessionPointer; k < window.dates.length && window.dates[k]! <= bucket.end; k++) sessions.push(window.dates[k]!);
+        if (sessions.length === 0) continue;
+        dates = { bucket: bucket.index, from: sessions[0]!, by: sessions[sessions.length - 1]!, sessions };
+      }
+      const effects = effectsIn(offering, bucket, contexts[bucket.index]!);
+      if (effects.length === 0) continue;
+      let key = effects.map(effectKey).join('|');
+      if (options.yearlyBudgetCents !== null) key += `|y${bucket.year}`;
+      if (!merge || offering.repeatable || options.maxHoursPerMonth !== null) key += `|b${bucket.index}`;
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, { buckets: [bucket.index], dates: [dates], effects, year: bucket.year });
+      else { group.buckets.push(bucket.index); group.dates.push(dates); }
+    }
+    for (const group of groups.values()) slots.push({ index: slots.length, offering: o, ...group });
+  });
+  return slots;
+}
+
+function effectsIn(offering: Offering, bucket: Bucket, context: BucketContext): Effect[] {
+  const effects: Effect[] = [];
+  for (const r of context.inWindow) {
+    const credit = offering.credits.find((c) => c.body === r.body);
+    if (credit !== undefined) {
+      const category = credit.category ?? null;
+      const limit = category === null ? undefined : r.limits.get(category);
+      const relevant = r.demandMilli > 0 || r.minimums.some((m) => m.category === category) || (r.spread !== null && category !== null);
+      if (relevant) effects.push({ kind: 'credit', req: r.index, category, year: limit?.perYear != null ? bucket.year : 0, milli: credit.milli });
+    }
+    if (offering.earns !== undefined && r.demandMilli > 0) {
+      const grant = r.earnedGrants.find((g) => g.program === offering.earns);
+      if (grant !== undefined) effects.push({ kind: 'grant', req: r.index, program: grant.program, milli: grant.milli });
+    }
+  }
+  if (offering.earns !== undefined) {
+    for (const c of context.covers) if (c.program === offering.earns) effects.push({ kind: 'cover', req: c.req, coverage: c.coverage });
+  }
+  return effects;
+}
+
+function effectKey(e: Effect): string {
+  switch (e.kind) {
+    case 'credit': return `c${e.req}:${e.category ?? ''}:${e.year}:${e.milli}`;
+    case 'grant': return `g${e.req}:${e.program}`;
+    case 'cover': return `v${e.req}:${e.coverage}`;
+  }
+}
