@@ -74,7 +74,7 @@ export function setupActivityForm(context: FormContext): () => void {
   const addLine = (bodyId?: string): void => {
     const n = ++lineCounter;
     const body = h('select', { id: `credit-body-${n}`, 'data-field': 'body', required: true },
-      ...context.bodies.map((b) => h('option', { value: b.id }, b.name)));
+      ...context.bodies.map((b) => h('option', { value: b.id }, `${b.id.toUpperCase()} (${b.name})`)));
     body.value = bodyId ?? context.heldBodies()[0] ?? context.bodies[0]?.id ?? '';
     const units = h('input', { id: `credit-units-${n}`, type: 'number', min: '0.1', step: '0.1', inputmode: 'decimal', 'data-field': 'units', required: true });
     const category = h('select', { id: `credit-category-${n}`, 'data-field': 'category' });

@@ -49,7 +49,7 @@ export function renderTimeline(reports: readonly CredentialReport[], asOf: strin
   list.append(wrapper);
   return h('div', {}, list, h('div', { class: 'tl-legend', 'aria-hidden': 'true' },
     h('span', {}, h('i', { class: '' }), 'Past cycle'),
-    h('span', {}, h('i', { class: 'current' }), 'Current cycle'),
+    h('span', {}, h('i', { class: 'current' }), 'Current cycle, coloured by status'),
     h('span', {}, h('i', { class: 'grace' }), 'Grace period'),
     h('span', {}, h('i', { class: 'mark' }), 'Deadline')));
 }
