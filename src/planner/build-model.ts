@@ -122,6 +122,12 @@ export function buildModel(input: ModelInput): Model {
   return { milp: b.build(), slots };
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
 function sum(credits: readonly { milli: number }[]): number {
   return credits.reduce((a, c) => a + c.milli, 0);
 }
@@ -132,14 +138,14 @@ function globalRows(b: MilpBuilder, input: ModelInput): void {
   const byProgram = new Map<string, number[]>();
   slots.forEach((slot, j) => {
     const offering = offerings[slot.offering]!;
-    if (!offering.repeatable) byOffering.set(slot.offering, [...(byOffering.get(slot.offering) ?? []), j]);
-    if (offering.earns !== undefined && input.earnOnce.has(offering.earns)) byProgram.set(offering.earns, [...(byProgram.get(offering.earns) ?? []), j]);
+    if (!offering.repeatable) push(byOffering, slot.offering, j);
+    if (offering.earns !== undefined && input.earnOnce.has(offering.earns)) push(byProgram, offering.earns, j);
   });
   for (const [o, js] of byOffering) if (js.length > 1) b.row(`once_${o}`, -Infinity, 1, js.map((j): [number, number] => [j, 1]));
   for (const [p, js] of byProgram) if (js.length > 1) b.row(`earn_${p}`, -Infinity, 1, js.map((j): [number, number] => [j, 1]));
   if (options.yearlyBudgetCents !== null) {
     const byYear = new Map<number, Terms>();
-    slots.forEach((slot, j) => byYear.set(slot.year, [...(byYear.get(slot.year) ?? []), [j, offerings[slot.offering]!.priceCents]]));
+    slots.forEach((slot, j) => push(byYear, slot.year, [j, offerings[slot.offering]!.priceCents] as [number, number]));
     for (const [year, terms] of byYear) b.row(`budget_${year}`, -Infinity, options.yearlyBudgetCents, terms);
   }
   if (options.maxHoursPerMonth !== null) {

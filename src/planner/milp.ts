@@ -46,9 +46,19 @@ export interface MilpSolveOptions {
   readonly start?: readonly number[] | undefined;
 }
 
+export interface LpResult {
+  readonly status: 'optimal' | 'infeasible' | 'other';
+  readonly objective: number | null;
+  readonly values: readonly number[];
+  /** Row duals y with reduced costs c − Aᵀy (minimization). */
+  readonly rowDual: readonly number[];
+}
+
 export interface MilpSolver {
   readonly name: string;
   solve(milp: Milp, options: MilpSolveOptions): Promise<MilpResult>;
+  /** The LP relaxation (integrality dropped), with row duals; solvers without it skip the LP-based reductions. */
+  solveLp?(milp: Milp): Promise<LpResult>;
 }
 
 /** Mutable builder; `build()` returns the frozen model. */
@@ -61,18 +71,29 @@ export class MilpBuilder {
     return this.columns.length - 1;
   }
 
-  /** Adds a row unless it has no terms; merges repeated columns. */
+  private mark = new Int32Array(1024);
+  private slot = new Int32Array(1024);
+  private stamp = 0;
+
+  /** Adds a row; repeated columns are merged and zero coefficients dropped. */
   row(name: string, lb: number, ub: number, terms: ReadonlyMap<number, number> | readonly (readonly [number, number])[]): void {
-    const merged = new Map<number, number>();
-    for (const [column, value] of terms instanceof Map ? terms.entries() : terms as readonly (readonly [number, number])[]) {
-      merged.set(column, (merged.get(column) ?? 0) + value);
+    if (this.mark.length < this.columns.length) {
+      this.mark = new Int32Array(this.columns.length * 2);
+      this.slot = new Int32Array(this.columns.length * 2);
+      this.stamp = 0;
     }
+    this.stamp += 1;
     const idx: number[] = [];
     const val: number[] = [];
-    for (const [column, value] of [...merged.entries()].sort((a, b) => a[0] - b[0])) {
-      if (value !== 0) { idx.push(column); val.push(value); }
+    for (const [column, value] of terms instanceof Map ? terms.entries() : terms as readonly (readonly [number, number])[]) {
+      if (this.mark[column] === this.stamp) { val[this.slot[column]!]! += value; continue; }
+      this.mark[column] = this.stamp;
+      this.slot[column] = idx.length;
+      idx.push(column);
+      val.push(value);
     }
-    this.rows.push({ name, lb, ub, idx, val });
+    const keep = val.map((v) => v !== 0);
+    this.rows.push(keep.every(Boolean) ? { name, lb, ub, idx, val } : { name, lb, ub, idx: idx.filter((_, k) => keep[k]), val: val.filter((_, k) => keep[k]) });
   }
 
   get columnCount(): number {

@@ -71,7 +71,10 @@ export interface PlanStats {
   readonly offeringsConsidered: number;
   readonly buckets: number;
   readonly slots: number;
+  /** Offerings dropped by dominance, slots dropped by reduced-cost fixing, column-generation rounds. */
   readonly pruned: number;
+  readonly fixed: number;
+  readonly lpRounds: number;
   readonly parts: number;
   readonly columns: number;
   readonly rows: number;

@@ -10,29 +10,16 @@ import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { assembleSteps, cyclePlans, totalsOf } from './assemble.js';
 import { buildBuckets, type Bucket } from './buckets.js';
-import { buildModel } from './build-model.js';
-import { splitIndependent, type Part } from './components.js';
-import { dominatedOfferings } from './dominance.js';
+import { splitIndependent } from './components.js';
 import { greedyPlan, type GreedyResult } from './greedy.js';
-import type { MilpResult, MilpSolver } from './milp.js';
-import { costOf, resolveOptions, type PlanOptions, type ResolvedOptions } from './plan-options.js';
+import { resolveOptions, type PlanOptions } from './plan-options.js';
 import type { PlanResult } from './plan-result.js';
 import { precheck } from './prechecks.js';
 import type { Infeasibility, Requirement } from './requirement.js';
 import { buildSlots, type Slot } from './slots.js';
 import { highsSolver } from './solve-highs.js';
+import { solvePart, type PartProblem, type SolveStats } from './solve-part.js';
 import { planTargets } from './targets.js';
-
-interface Problem {
-  readonly catalog: Catalog;
-  readonly asOf: CalendarDate;
-  readonly options: ResolvedOptions;
-  readonly offerings: readonly Offering[];
-  readonly buckets: readonly Bucket[];
-  readonly slots: readonly Slot[];
-  readonly earnOnce: ReadonlySet<string>;
-  readonly solver: MilpSolver;
-}
 
 export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Profile, asOf: CalendarDate, input: PlanOptions = {}): Promise<PlanResult> {
   const options = resolveOptions(input);
@@ -47,21 +34,25 @@ export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Pr
   const splitYears = options.yearlyBudgetCents !== null || requirements.some((r) => [...r.limits.values()].some((l) => l.perYear !== null));
   let buckets: Bucket[];
   let slots: Slot[];
+  let greedy: GreedyResult;
   for (;;) {
     buckets = buildBuckets(requirements, asOf, splitYears);
     slots = buildSlots(offerings, buckets, requirements, options, options.reductions);
-    const failures = firstPerCredential(precheck(requirements, slots, offerings));
+    greedy = greedyPlan({ requirements, slots, offerings, buckets, asOf, options, earnOnce });
+    if (greedy.failed.length === 0) break;
+    // The greedy rule missed something: check whether it is impossible at all, and say why.
+    const missed = new Set(greedy.failed.map((i) => requirements.find((r) => r.index === i)!.credential));
+    const failures = firstPerCredential(precheck(requirements.filter((r) => missed.has(r.credential)), slots, offerings));
     if (failures.length === 0) break;
     infeasible.push(...failures);
     requirements = dropFrom(requirements, failures);
   }
-  const problem: Problem = { catalog, asOf, options, offerings, buckets, slots, earnOnce, solver: input.solver ?? highsSolver };
-  const greedy = greedyPlan({ requirements, slots, offerings, buckets, asOf, options, earnOnce });
+  const problem: PartProblem = { asOf, options, offerings, buckets, slots, earnOnce, solver: input.solver ?? highsSolver, lpSolver: highsSolver };
   const parts = options.reductions ? splitIndependent(requirements, slots, offerings, options, earnOnce) : [{ requirements, slots }];
 
   const chosen: number[] = [];
   const planned: Requirement[] = [];
-  const stats = { pruned: 0, columns: 0, rows: 0, solverSeconds: 0, nodes: 0 };
+  const stats: SolveStats = { pruned: 0, fixed: 0, columns: 0, rows: 0, solverSeconds: 0, nodes: 0, lpRounds: 0 };
   let status: PlanResult['status'] = 'optimal';
   let gap: number | null = 0;
   for (const part of parts) {
@@ -95,56 +86,10 @@ export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Pr
     sampleData: offerings.some((o) => o.sampleData),
     stats: {
       offerings: courses.offerings.length, offeringsConsidered: offerings.length, buckets: buckets.length, slots: slots.length,
-      pruned: stats.pruned, parts: parts.length, columns: stats.columns, rows: stats.rows,
+      pruned: stats.pruned, fixed: stats.fixed, lpRounds: stats.lpRounds, parts: parts.length, columns: stats.columns, rows: stats.rows,
       solver: problem.solver.name, solverSeconds: stats.solverSeconds, nodes: stats.nodes, reductions: options.reductions,
     },
   } satisfies PlanResult);
-}
-
-interface PartOutcome {
-  readonly chosen: number[];
-  readonly requirements: Requirement[];
-  readonly dropped: Infeasibility[];
-  readonly status: 'optimal' | 'feasible';
-  readonly gap: number | null;
-}
-
-async function solvePart(p: Problem, part: Part, greedy: GreedyResult, stats: { pruned: number; columns: number; rows: number; solverSeconds: number; nodes: number }): Promise<PartOutcome> {
-  let requirements = [...part.requirements];
-  const dropped: Infeasibility[] = [];
-  for (;;) {
-    const reqSet = new Set(requirements.map((r) => r.index));
-    let slots = part.slots.map((s) => ({ ...s, effects: s.effects.filter((e) => reqSet.has(e.req)) })).filter((s) => s.effects.length > 0);
-    const slotSet = new Set(slots.map((s) => s.index));
-    const greedyPart = greedy.chosen.filter((j) => slotSet.has(j));
-    const greedyOk = dropped.length === 0 && !greedy.failed.some((r) => reqSet.has(r));
-    const greedyCost = greedyPart.reduce((sum, j) => sum + costOf(p.offerings[p.slots[j]!.offering]!, p.options), 0);
-    if (p.options.reductions && greedyOk) {
-      const dominated = dominatedOfferings({ offerings: p.offerings, slots, requirements, options: p.options, bucketCount: p.buckets.length, upperBound: greedyCost });
-      stats.pruned += dominated.size;
-      slots = slots.filter((s) => !dominated.has(s.offering));
-    }
-    const model = buildModel({ requirements, slots, offerings: p.offerings, buckets: p.buckets, asOf: p.asOf, options: p.options, earnOnce: p.earnOnce, tighten: p.options.reductions });
-    stats.columns += model.milp.columns.length;
-    stats.rows += model.milp.rows.length;
-    const result: MilpResult = await p.solver.solve(model.milp, { timeLimitSeconds: p.options.timeLimitSeconds });
-    stats.solverSeconds += result.seconds;
-    stats.nodes += result.nodes;
-    if (result.status === 'optimal' || result.status === 'feasible') {
-      const chosen = slots.flatMap((s, j) => ((result.values[j] ?? 0) > 0.5 ? [s.index] : []));
-      return { chosen, requirements, dropped, status: result.status, gap: result.gap };
-    }
-    if ((result.status === 'no-solution' || result.status === 'error') && greedyOk) {
-      // No incumbent within the limit: fall back to the greedy plan, with the solver's bound if it has one.
-      const gap = result.bound === null || greedyCost === 0 ? null : Math.max(0, (greedyCost - result.bound) / greedyCost);
-      return { chosen: greedyPart, requirements, dropped, status: 'feasible', gap };
-    }
-    // Infeasible together: give up the renewal with the latest deadline, say so, and try the rest.
-    const last = requirements.reduce((a, b) => (b.end > a.end ? b : a));
-    dropped.push({ credential: last.credential, programName: last.programName, ordinal: last.ordinal, cycleStart: last.cycleStart, end: last.end, unit: last.unit, reason: { kind: 'combination' } });
-    requirements = requirements.filter((r) => !(r.credential === last.credential && r.ordinal >= last.ordinal));
-    if (requirements.length === 0) return { chosen: [], requirements, dropped, status: 'optimal', gap: 0 };
-  }
 }
 
 function firstPerCredential(failures: readonly Infeasibility[]): Infeasibility[] {

@@ -14,7 +14,13 @@ import type { Slot } from './slots.js';
 export function precheck(requirements: readonly Requirement[], slots: readonly Slot[], offerings: readonly Offering[]): Infeasibility[] {
   const out: Infeasibility[] = [];
   const bySlotReq = new Map<number, Slot[]>();
-  for (const slot of slots) for (const req of new Set(slot.effects.map((e) => e.req))) bySlotReq.set(req, [...(bySlotReq.get(req) ?? []), slot]);
+  for (const slot of slots) {
+    for (const req of new Set(slot.effects.map((e) => e.req))) {
+      const list = bySlotReq.get(req) ?? [];
+      list.push(slot);
+      bySlotReq.set(req, list);
+    }
+  }
   for (const r of requirements) {
     const reason = firstFailure(r, bySlotReq.get(r.index) ?? [], offerings);
     if (reason !== null) out.push({ credential: r.credential, programName: r.programName, ordinal: r.ordinal, cycleStart: r.cycleStart, end: r.end, unit: r.unit, reason });

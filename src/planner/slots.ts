@@ -42,39 +42,68 @@ export function buildSlots(
     covers: requirements.flatMap((r) => r.coverage.flatMap((c, k) => (c.from <= b.start && b.end <= r.end && (c.kind === 'component' || r.demandMilli > 0) ? [{ req: r.index, coverage: k, program: c.program }] : []))),
   }));
   const slots: Slot[] = [];
+  // Offerings available every day with the same bodies, categories and earned program split the
+  // buckets the same way (their units differ, not which rows they touch): group once per shape.
+  const byShape = new Map<string, Group[]>();
   offerings.forEach((offering, o) => {
     const window = offeringWindow(offering);
-    const groups = new Map<string, { buckets: number[]; dates: Slot['dates'][number][]; effects: Effect[]; year: number }>();
-    let sessionPointer = 0;
-    for (const bucket of buckets) {
-      let dates: Slot['dates'][number];
-      if (window.kind === 'any-day') {
-        const from = window.from !== undefined && window.from > bucket.start ? window.from : bucket.start;
-        const by = window.until !== undefined && window.until < bucket.end ? window.until : bucket.end;
-        if (from > by) continue;
-        dates = { bucket: bucket.index, from, by, sessions: null };
-      } else {
-        while (sessionPointer < window.dates.length && window.dates[sessionPointer]! < bucket.start) sessionPointer++;
-        const sessions: CalendarDate[] = [];
-        for (let k = sessionPointer; k < window.dates.length && window.dates[k]! <= bucket.end; k++) sessions.push(window.dates[k]!);
-        if (sessions.length === 0) continue;
-        dates = { bucket: bucket.index, from: sessions[0]!, by: sessions[sessions.length - 1]!, sessions };
-      }
-      const effects = effectsIn(offering, bucket, contexts[bucket.index]!);
-      if (effects.length === 0) continue;
-      let key = effects.map(effectKey).join('|');
-      if (options.yearlyBudgetCents !== null) key += `|y${bucket.year}`;
-      if (!merge || offering.repeatable || options.maxHoursPerMonth !== null) key += `|b${bucket.index}`;
-      const group = groups.get(key);
-      if (group === undefined) groups.set(key, { buckets: [bucket.index], dates: [dates], effects, year: bucket.year });
-      else { group.buckets.push(bucket.index); group.dates.push(dates); }
+    const open = window.kind === 'any-day' && window.from === undefined && window.until === undefined;
+    const shape = open ? `${offering.credits.map((c) => `${c.body}:${c.category ?? ''}`).join(',')}|${offering.earns ?? ''}|${offering.repeatable}` : '';
+    let groups = open ? byShape.get(shape) : undefined;
+    if (groups === undefined) {
+      groups = groupBuckets(offering, window, buckets, contexts, options, merge);
+      if (open) byShape.set(shape, groups);
     }
-    for (const group of groups.values()) slots.push({ index: slots.length, offering: o, ...group });
+    for (const group of groups) {
+      const effects = group.effects.map((e) => (e.kind === 'credit' ? { ...e, milli: offering.credits.find((c) => c.body === group.bodies.get(e))!.milli } : e));
+      slots.push({ index: slots.length, offering: o, buckets: group.buckets, dates: group.dates, effects, year: group.year });
+    }
   });
   return slots;
 }
 
-function effectsIn(offering: Offering, bucket: Bucket, context: BucketContext): Effect[] {
+interface Group {
+  readonly buckets: number[];
+  readonly dates: Slot['dates'][number][];
+  readonly effects: Effect[];
+  /** The body of each credit effect (to put another offering's units in). */
+  readonly bodies: Map<Effect, string>;
+  readonly year: number;
+}
+
+function groupBuckets(
+  offering: Offering, window: ReturnType<typeof offeringWindow>, buckets: readonly Bucket[], contexts: readonly BucketContext[], options: ResolvedOptions, merge: boolean,
+): Group[] {
+  const groups = new Map<string, Group>();
+  let sessionPointer = 0;
+  for (const bucket of buckets) {
+    let dates: Slot['dates'][number];
+    if (window.kind === 'any-day') {
+      const from = window.from !== undefined && window.from > bucket.start ? window.from : bucket.start;
+      const by = window.until !== undefined && window.until < bucket.end ? window.until : bucket.end;
+      if (from > by) continue;
+      dates = { bucket: bucket.index, from, by, sessions: null };
+    } else {
+      while (sessionPointer < window.dates.length && window.dates[sessionPointer]! < bucket.start) sessionPointer++;
+      const sessions: CalendarDate[] = [];
+      for (let k = sessionPointer; k < window.dates.length && window.dates[k]! <= bucket.end; k++) sessions.push(window.dates[k]!);
+      if (sessions.length === 0) continue;
+      dates = { bucket: bucket.index, from: sessions[0]!, by: sessions[sessions.length - 1]!, sessions };
+    }
+    const bodies = new Map<Effect, string>();
+    const effects = effectsIn(offering, bucket, contexts[bucket.index]!, bodies);
+    if (effects.length === 0) continue;
+    let key = effects.map(effectKey).join('|');
+    if (options.yearlyBudgetCents !== null) key += `|y${bucket.year}`;
+    if (!merge || offering.repeatable || options.maxHoursPerMonth !== null) key += `|b${bucket.index}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { buckets: [bucket.index], dates: [dates], effects, bodies, year: bucket.year });
+    else { group.buckets.push(bucket.index); group.dates.push(dates); }
+  }
+  return [...groups.values()];
+}
+
+function effectsIn(offering: Offering, bucket: Bucket, context: BucketContext, bodies: Map<Effect, string>): Effect[] {
   const effects: Effect[] = [];
   for (const r of context.inWindow) {
     const credit = offering.credits.find((c) => c.body === r.body);
@@ -82,7 +111,11 @@ function effectsIn(offering: Offering, bucket: Bucket, context: BucketContext): 
       const category = credit.category ?? null;
       const limit = category === null ? undefined : r.limits.get(category);
       const relevant = r.demandMilli > 0 || r.minimums.some((m) => m.category === category) || (r.spread !== null && category !== null);
-      if (relevant) effects.push({ kind: 'credit', req: r.index, category, year: limit?.perYear != null ? bucket.year : 0, milli: credit.milli });
+      if (relevant) {
+        const effect: Effect = { kind: 'credit', req: r.index, category, year: limit?.perYear != null ? bucket.year : 0, milli: credit.milli };
+        bodies.set(effect, credit.body);
+        effects.push(effect);
+      }
     }
     if (offering.earns !== undefined && r.demandMilli > 0) {
       const grant = r.earnedGrants.find((g) => g.program === offering.earns);
@@ -97,7 +130,7 @@ function effectsIn(offering: Offering, bucket: Bucket, context: BucketContext): 
 
 function effectKey(e: Effect): string {
   switch (e.kind) {
-    case 'credit': return `c${e.req}:${e.category ?? ''}:${e.year}:${e.milli}`;
+    case 'credit': return `c${e.req}:${e.category ?? ''}:${e.year}`;
     case 'grant': return `g${e.req}:${e.program}`;
     case 'cover': return `v${e.req}:${e.coverage}`;
   }

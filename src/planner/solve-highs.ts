@@ -6,7 +6,7 @@
  */
 import * as highsModule from 'highs';
 import type { Highs } from 'highs';
-import type { Milp, MilpResult, MilpSolveOptions, MilpSolver } from './milp.js';
+import type { LpResult, Milp, MilpResult, MilpSolveOptions, MilpSolver } from './milp.js';
 
 // The package's types describe a CommonJS module, but Node's `import` loads its ES build, whose default
 // export is the loader itself; accept either shape.
@@ -23,31 +23,27 @@ function highs(): Promise<Highs> {
 
 export const highsSolver: MilpSolver = {
   name: 'HiGHS',
+  async solveLp(milp: Milp): Promise<LpResult> {
+    const h = await highs();
+    const model = h.createModel();
+    try {
+      model.passModel(modelData(h, milp, false));
+      model.options.set({ output_flag: false, random_seed: 0 });
+      const { modelStatus } = model.run();
+      if (modelStatus === 8) return { status: 'infeasible', objective: null, values: [], rowDual: [] };
+      if (modelStatus !== 7) return { status: 'other', objective: null, values: [], rowDual: [] };
+      const solution = model.getSolution();
+      return { status: 'optimal', objective: model.getObjectiveValue(), values: Array.from(solution.colValue), rowDual: Array.from(solution.rowDual) };
+    } finally {
+      model.dispose();
+    }
+  },
   async solve(milp: Milp, options: MilpSolveOptions): Promise<MilpResult> {
     const h = await highs();
     if (milp.columns.length === 0) return emptyModel(milp);
-    const starts = [0];
-    const indices: number[] = [];
-    const values: number[] = [];
-    for (const row of milp.rows) {
-      indices.push(...row.idx);
-      values.push(...row.val);
-      starts.push(indices.length);
-    }
-    const inf = (v: number): number => (v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v);
     const model = h.createModel();
     try {
-      model.passModel({
-        numCols: milp.columns.length,
-        numRows: milp.rows.length,
-        colCost: milp.columns.map((c) => c.cost),
-        colLower: milp.columns.map((c) => inf(c.lb)),
-        colUpper: milp.columns.map((c) => inf(c.ub)),
-        rowLower: milp.rows.map((r) => inf(r.lb)),
-        rowUpper: milp.rows.map((r) => inf(r.ub)),
-        matrix: { format: 'csr', numRows: milp.rows.length, numCols: milp.columns.length, starts, indices, values },
-        integrality: milp.columns.map((c) => (c.integer ? 1 : 0)),
-      });
+      model.passModel(modelData(h, milp, true));
       model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0, time_limit: options.timeLimitSeconds, random_seed: 0 });
       if (options.start !== undefined) model.setSolution({ colValue: options.start });
       const { modelStatus } = model.run();
@@ -76,6 +72,29 @@ export const highsSolver: MilpSolver = {
     }
   },
 };
+
+function modelData(h: Highs, milp: Milp, integer: boolean): Parameters<ReturnType<Highs['createModel']>['passModel']>[0] {
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of milp.rows) {
+    for (const j of row.idx) indices.push(j);
+    for (const v of row.val) values.push(v);
+    starts.push(indices.length);
+  }
+  const inf = (v: number): number => (v === Infinity ? h.infinity : v === -Infinity ? -h.infinity : v);
+  return {
+    numCols: milp.columns.length,
+    numRows: milp.rows.length,
+    colCost: milp.columns.map((c) => c.cost),
+    colLower: milp.columns.map((c) => inf(c.lb)),
+    colUpper: milp.columns.map((c) => inf(c.ub)),
+    rowLower: milp.rows.map((r) => inf(r.lb)),
+    rowUpper: milp.rows.map((r) => inf(r.ub)),
+    matrix: { format: 'csr', numRows: milp.rows.length, numCols: milp.columns.length, starts, indices, values },
+    ...(integer ? { integrality: milp.columns.map((c) => (c.integer ? 1 : 0) as 0 | 1) } : {}),
+  };
+}
 
 function limitStatus(status: number): boolean {
   return status === 11 || status === 12 || status === 13 || status === 14 || status === 16 || status === 17;

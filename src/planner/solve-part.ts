@@ -1,0 +1,168 @@
+/**
+ * Solves one independent part of the plan. Plain mode hands the whole model to the MILP solver. With
+ * reductions: (1) dominance pruning with the greedy plan as the upper bound (small catalogs only: its cost
+ * grows with the square of the offerings), (2) the LP relaxation by column generation and its Lagrangian
+ * bound, (3) a MILP over the LP's working columns for a strong incumbent, (4) proof of optimality from the
+ * bound, or else reduced-cost fixing and a final MILP over the slots that survive. Every step is exact.
+ */
+import type { Offering } from '../catalog/course-schema.js';
+import type { CalendarDate } from '../shared/calendar-date.js';
+import type { Bucket } from './buckets.js';
+import { buildModel } from './build-model.js';
+import type { Part } from './components.js';
+import { dominatedOfferings } from './dominance.js';
+import type { GreedyResult } from './greedy.js';
+import { lpReduce, subModel } from './lp-bound.js';
+import type { Milp, MilpResult, MilpSolver } from './milp.js';
+import { costOf, type ResolvedOptions } from './plan-options.js';
+import type { Infeasibility, Requirement } from './requirement.js';
+import type { Slot } from './slots.js';
+
+export interface PartProblem {
+  readonly asOf: CalendarDate;
+  readonly options: ResolvedOptions;
+  readonly offerings: readonly Offering[];
+  readonly buckets: readonly Bucket[];
+  readonly slots: readonly Slot[];
+  readonly earnOnce: ReadonlySet<string>;
+  readonly solver: MilpSolver;
+  readonly lpSolver: MilpSolver;
+}
+
+/** fixed: slots left out of a core MILP by their reduced cost, summed over rounds. */
+export interface SolveStats { pruned: number; fixed: number; columns: number; rows: number; solverSeconds: number; nodes: number; lpRounds: number }
+
+export interface PartOutcome {
+  readonly chosen: number[];
+  readonly requirements: Requirement[];
+  readonly dropped: Infeasibility[];
+  readonly status: 'optimal' | 'feasible';
+  readonly gap: number | null;
+}
+
+/** Offerings above this count skip pairwise dominance (the LP reductions do the work there). */
+export const DOMINANCE_LIMIT = 1500;
+/** The first core holds the slots whose reduced cost is within this share of the LP bound. */
+const CORE_SHARE = 0.0005;
+
+export async function solvePart(p: PartProblem, part: Part, greedy: GreedyResult, stats: SolveStats): Promise<PartOutcome> {
+  let requirements = [...part.requirements];
+  const dropped: Infeasibility[] = [];
+  for (;;) {
+    const reqSet = new Set(requirements.map((r) => r.index));
+    let slots: readonly Slot[] = dropped.length === 0 ? part.slots
+      : part.slots.map((s) => ({ ...s, effects: s.effects.filter((e) => reqSet.has(e.req)) })).filter((s) => s.effects.length > 0);
+    const greedyOk = dropped.length === 0 && !greedy.failed.some((r) => reqSet.has(r));
+    const slotSet = new Set(slots.map((s) => s.index));
+    const greedyPart = greedyOk ? greedy.chosen.filter((j) => slotSet.has(j)) : [];
+    const costOfSlot = (s: Slot): number => costOf(p.offerings[s.offering]!, p.options);
+    const greedyCost = greedyPart.reduce((sum, j) => sum + costOfSlot(p.slots[j]!), 0);
+    if (p.options.reductions && greedyOk && new Set(slots.map((s) => s.offering)).size <= DOMINANCE_LIMIT) {
+      const dominated = dominatedOfferings({ offerings: p.offerings, slots, requirements, options: p.options, bucketCount: p.buckets.length, upperBound: greedyCost });
+      stats.pruned += dominated.size;
+      slots = slots.filter((s) => !dominated.has(s.offering));
+    }
+    const model = buildModel({ requirements, slots, offerings: p.offerings, buckets: p.buckets, asOf: p.asOf, options: p.options, earnOnce: p.earnOnce, tighten: p.options.reductions });
+    // The greedy plan is feasible for the whole part (pruned offerings included): a valid incumbent.
+    const incumbent = greedyOk ? { cost: greedyCost, chosen: greedyPart } : null;
+    const solved = p.options.reductions && p.lpSolver.solveLp !== undefined
+      ? await reduceAndSolve(p, model.milp, slots, requirements, incumbent, stats)
+      : await plainSolve(p, model.milp, slots, incumbent, stats);
+    if (solved !== null) return { ...solved, requirements, dropped };
+    // Infeasible together: give up the renewal with the latest deadline, say so, and try the rest.
+    const last = requirements.reduce((a, b) => (b.end > a.end ? b : a));
+    dropped.push({ credential: last.credential, programName: last.programName, ordinal: last.ordinal, cycleStart: last.cycleStart, end: last.end, unit: last.unit, reason: { kind: 'combination' } });
+    requirements = requirements.filter((r) => !(r.credential === last.credential && r.ordinal >= last.ordinal));
+    if (requirements.length === 0) return { chosen: [], requirements, dropped, status: 'optimal', gap: 0 };
+  }
+}
+
+type Solved = { chosen: number[]; status: 'optimal' | 'feasible'; gap: number | null } | null;
+type Incumbent = { cost: number; chosen: number[] } | null;
+
+function record(stats: SolveStats, milp: Milp, result: MilpResult): void {
+  stats.columns += milp.columns.length;
+  stats.rows += milp.rows.length;
+  stats.solverSeconds += result.seconds;
+  stats.nodes += result.nodes;
+}
+
+async function plainSolve(p: PartProblem, milp: Milp, slots: readonly Slot[], incumbent: Incumbent, stats: SolveStats): Promise<Solved> {
+  const result = await p.solver.solve(milp, { timeLimitSeconds: p.options.timeLimitSeconds });
+  record(stats, milp, result);
+  if (result.status === 'optimal' || result.status === 'feasible') {
+    return { chosen: slots.flatMap((s, j) => ((result.values[j] ?? 0) > 0.5 ? [s.index] : [])), status: result.status, gap: result.gap };
+  }
+  if (incumbent !== null && result.status !== 'infeasible') {
+    const gap = result.bound === null || incumbent.cost === 0 ? null : Math.max(0, (incumbent.cost - result.bound) / incumbent.cost);
+    return { chosen: incumbent.chosen, status: 'feasible', gap };
+  }
+  return null;
+}
+
+async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[], requirements: readonly Requirement[], start: Incumbent, stats: SolveStats): Promise<Solved> {
+  const xCount = slots.length;
+  const position = new Map(slots.map((s, j) => [s.index, j]));
+  const seeds = new Set<number>((start?.chosen ?? []).flatMap((i) => (position.has(i) ? [position.get(i)!] : [])));
+  for (const j of seedColumns(slots, requirements, p)) seeds.add(j);
+  const reduction = await lpReduce(milp, xCount, seeds, (m) => p.lpSolver.solveLp!(m));
+  if (reduction === null) return plainSolve(p, milp, slots, start, stats);
+  stats.lpRounds += reduction.rounds;
+  const L = reduction.bound;
+  const d = (j: number): number => Math.max(0, reduction.reducedCost[j]!);
+  const rest = milp.columns.map((_, j) => j).filter((j) => j >= xCount);
+  const working = new Set(reduction.working);
+  let incumbent = start;
+  // Slots with d_j > need cannot be in any plan cheaper than the incumbent (costs are integers).
+  const need = (): number => (incumbent === null ? Infinity : incumbent.cost - 1 - L + 1e-6 * Math.max(1, Math.abs(L)));
+  // Round 0: the LP's working columns and the slots with the smallest reduced costs; then every slot
+  // that could still improve on the incumbent.
+  let tau = CORE_SHARE * Math.max(1, Math.abs(L));
+  for (;;) {
+    if (need() < 0) return { chosen: incumbent!.chosen, status: 'optimal', gap: 0 };
+    const limit = Math.min(tau, need());
+    const core: number[] = [];
+    for (let j = 0; j < xCount; j++) if (d(j) <= limit || (working.has(j) && d(j) <= need())) core.push(j);
+    stats.fixed += xCount - core.length;
+    const columns = [...core, ...rest];
+    const model = subModel(milp, columns);
+    const result = await p.solver.solve(model, { timeLimitSeconds: p.options.timeLimitSeconds });
+    record(stats, model, result);
+    if ((result.status === 'optimal' || result.status === 'feasible') && result.objective !== null) {
+      const cost = Math.round(result.objective);
+      if (incumbent === null || cost < incumbent.cost) {
+        incumbent = { cost, chosen: columns.flatMap((j, k) => (j < xCount && (result.values[k] ?? 0) > 0.5 ? [slots[j]!.index] : [])) };
+      }
+    }
+    if (result.status !== 'optimal' && result.status !== 'infeasible') {
+      // Limit reached: the best plan so far, with the LP bound (or the solver's, if higher).
+      if (incumbent === null) return null;
+      return { chosen: incumbent.chosen, status: 'feasible', gap: gapOf(incumbent.cost, Math.max(L, result.bound ?? -Infinity)) };
+    }
+    // Every slot that could still improve on the incumbent was in the core: the incumbent is optimal.
+    if (need() <= limit || core.length === xCount) return incumbent === null ? null : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
+    tau = need();
+  }
+}
+
+function gapOf(objective: number, bound: number): number | null {
+  if (!Number.isFinite(bound) || objective <= 0) return null;
+  return Math.max(0, (objective - bound) / objective);
+}
+
+/** A few promising slots per cycle (lowest cost per unit it needs) to start the column generation. */
+function seedColumns(slots: readonly Slot[], requirements: readonly Requirement[], p: PartProblem, perRequirement = 8): number[] {
+  const scored = new Map<number, { j: number; score: number }[]>();
+  const demand = new Map(requirements.map((r) => [r.index, Math.max(1, r.demandMilli)]));
+  slots.forEach((slot, j) => {
+    const cost = costOf(p.offerings[slot.offering]!, p.options);
+    const share = new Map<number, number>();
+    for (const e of slot.effects) share.set(e.req, (share.get(e.req) ?? 0) + (e.kind === 'cover' ? 1 : Math.min(1, e.milli / demand.get(e.req)!)));
+    for (const [req, s] of share) {
+      const list = scored.get(req) ?? [];
+      list.push({ j, score: cost / s });
+      scored.set(req, list);
+    }
+  });
+  return [...scored.values()].flatMap((list) => list.sort((a, b) => a.score - b.score).slice(0, perRequirement).map((x) => x.j));
+}
