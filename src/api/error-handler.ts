@@ -18,7 +18,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 export interface ApiIssue {
-  readonly code: string;
+  /** One of the stable codes in src/shared/error-codes.ts (documented in docs/errors.md). */
+  readonly code: ErrorCode;
   readonly path: string;
   readonly message: string;
 }

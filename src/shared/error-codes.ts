@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   EVIDENCE_TYPE: "An evidence file is not a PDF, PNG, JPEG, WebP or plain-text file by its content, or its name's extension does not match its content (HTTP 415).",
   STORE_NOT_INITIALIZED: 'The data directory has no recert database yet; run `recert init` or set RECERT_DATA_DIR.',
   STORE_UNREACHABLE: 'The PostgreSQL database named by DATABASE_URL cannot be opened.',
+  INTERNAL: 'An unexpected failure (HTTP 500; CLI exit status 1); the server log or stderr has the details.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
