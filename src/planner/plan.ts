@@ -42,7 +42,7 @@ export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Pr
     if (greedy.failed.length === 0) break;
     // The greedy rule missed something: check whether it is impossible at all, and say why.
     const missed = new Set(greedy.failed.map((i) => requirements.find((r) => r.index === i)!.credential));
-    const failures = firstPerCredential(precheck(requirements.filter((r) => missed.has(r.credential)), slots, offerings));
+    const failures = firstPerCredential(precheck(requirements.filter((r) => missed.has(r.credential)), slots, offerings, asOf));
     if (failures.length === 0) break;
     infeasible.push(...failures);
     requirements = dropFrom(requirements, failures);

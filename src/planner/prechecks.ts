@@ -6,12 +6,13 @@
  * the one the person needs to hear.
  */
 import type { Offering } from '../catalog/course-schema.js';
+import type { CalendarDate } from '../shared/calendar-date.js';
 import { fromMilli } from '../shared/units.js';
 import type { Infeasibility, InfeasibleReason, Requirement } from './requirement.js';
 import { RequirementState } from './requirement-state.js';
 import type { Slot } from './slots.js';
 
-export function precheck(requirements: readonly Requirement[], slots: readonly Slot[], offerings: readonly Offering[]): Infeasibility[] {
+export function precheck(requirements: readonly Requirement[], slots: readonly Slot[], offerings: readonly Offering[], asOf: CalendarDate): Infeasibility[] {
   const out: Infeasibility[] = [];
   const bySlotReq = new Map<number, Slot[]>();
   for (const slot of slots) {
@@ -22,13 +23,13 @@ export function precheck(requirements: readonly Requirement[], slots: readonly S
     }
   }
   for (const r of requirements) {
-    const reason = firstFailure(r, bySlotReq.get(r.index) ?? [], offerings);
+    const reason = firstFailure(r, bySlotReq.get(r.index) ?? [], offerings, asOf);
     if (reason !== null) out.push({ credential: r.credential, programName: r.programName, ordinal: r.ordinal, cycleStart: r.cycleStart, end: r.end, unit: r.unit, reason });
   }
   return out;
 }
 
-function firstFailure(r: Requirement, slots: readonly Slot[], offerings: readonly Offering[]): InfeasibleReason | null {
+function firstFailure(r: Requirement, slots: readonly Slot[], offerings: readonly Offering[], asOf: CalendarDate): InfeasibleReason | null {
   const state = new RequirementState(r);
   const best = new Map<number, Slot>();
   const score = (slot: Slot): number => slot.effects.filter((e) => e.req === r.index).reduce((sum, e) => sum + (e.kind === 'cover' ? 1e9 : e.milli), 0);
@@ -43,7 +44,8 @@ function firstFailure(r: Requirement, slots: readonly Slot[], offerings: readonl
   const coverage = unmet.coverage[0];
   if (coverage !== undefined) {
     const c = r.coverage[coverage]!;
-    return { kind: 'component', label: c.label, program: c.programName, from: c.from > r.windowStart ? c.from : r.windowStart, to: r.end };
+    // A card earned before this cycle (from the coverage date on) serves too: the interval is not the window.
+    return { kind: 'component', label: c.label, program: c.programName, from: c.from > asOf ? c.from : asOf, to: r.end };
   }
   const minimum = unmet.minimums[0];
   if (minimum !== undefined) {
