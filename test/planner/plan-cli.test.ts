@@ -1,0 +1,54 @@
+/** `recert plan` on the command line. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'recert-plan-'));
+const seed = join(temp, 'seed.json');
+writeFileSync(seed, JSON.stringify({ credentials: [{ id: 'cpt', program: 'nasm-cpt', earned: '2026-11-01' }] }));
+
+describe('recert plan', () => {
+  it('prints a schedule by cycle, the total, the greedy comparison and the engine check', async () => {
+    const { code, out } = await cli('plan', seed, '--as-of', '2026-11-01');
+    expect(code).toBe(0);
+    expect(out).toContain('NASM Certified Personal Trainer (NASM-CPT), cycle 1 (2026-11-01 → 2028-11-01; renew by 2028-11-01)');
+    expect(out).toContain('cycle 2 (2028-11-02 → 2030-11-01');
+    expect(out).toMatch(/Take "NASM Corrective Exercise Specialist \(CES\) course and exam" \(\$399, 30 h, online\)/);
+    expect(out).toMatch(/Total: \$\d+ and \d+ h: the lowest total price possible with this catalog \(proven optimal\)\./);
+    expect(out).toContain('Taking the cheapest course per unit');
+    expect(out).toContain('Checked with the compliance engine: every planned renewal is current on its deadline.');
+  });
+
+  it('prints the plan as JSON with --json, with its explanation and the engine check', async () => {
+    const { code, out } = await cli('plan', seed, '--as-of', '2026-11-01', '--horizon-years', '2', '--json');
+    expect(code).toBe(0);
+    const plan = JSON.parse(out) as { status: string; cycles: unknown[]; steps: { offering: { id: string } }[]; verification: { ok: boolean }; explanation: string[]; greedy: { totals: { price: number } } };
+    expect(plan.status).toBe('optimal');
+    expect(plan.cycles).toHaveLength(1);
+    expect(plan.verification.ok).toBe(true);
+    expect(plan.explanation.length).toBeGreaterThan(3);
+    expect(plan.greedy.totals.price).toBeGreaterThan(0);
+  });
+
+  it('plans by hours on request and rejects a bad option value', async () => {
+    expect((await cli('plan', seed, '--as-of', '2026-11-01', '--minimize', 'hours', '--horizon-cycles', '1')).code).toBe(0);
+    const bad = await cli('plan', seed, '--as-of', '2026-11-01', '--minimize', 'fun');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Allowed choices are price, hours');
+  });
+
+  it('reports a missing course folder as a file error', async () => {
+    const { code, err } = await cli('plan', seed, '--as-of', '2026-11-01', '--catalog', join(temp, 'nowhere'));
+    expect(code).toBe(2);
+    expect(err).toContain('course catalog folder not found [FILE_NOT_FOUND]');
+  });
+});
