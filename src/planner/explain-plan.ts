@@ -121,6 +121,8 @@ function infeasibleWords(i: Infeasibility): string {
       return `${head}: the cycle ended on ${r.end} without its requirements met, and CE completed now does not count toward it.`;
     case 'combination':
       return `${head} together with the others: every offering that could serve it is needed elsewhere, or the budget or study-load limit leaves no room.${tail}`;
+    case 'time-limit':
+      return `${head} within the time limit: the solver found no plan in time (try a longer --time-limit).`;
   }
 }
 

@@ -71,9 +71,10 @@ export interface PlanStats {
   readonly offeringsConsidered: number;
   readonly buckets: number;
   readonly slots: number;
-  /** Offerings dropped by dominance, slots dropped by reduced-cost fixing, column-generation rounds. */
+  /** Offerings dropped by dominance; slots in the last MILP and those left out of it by reduced-cost fixing; column-generation rounds. */
   readonly pruned: number;
   readonly fixed: number;
+  readonly coreSlots: number;
   readonly lpRounds: number;
   readonly parts: number;
   readonly columns: number;

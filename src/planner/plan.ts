@@ -52,7 +52,7 @@ export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Pr
 
   const chosen: number[] = [];
   const planned: Requirement[] = [];
-  const stats: SolveStats = { pruned: 0, fixed: 0, columns: 0, rows: 0, solverSeconds: 0, nodes: 0, lpRounds: 0 };
+  const stats: SolveStats = { pruned: 0, fixed: 0, core: 0, columns: 0, rows: 0, solverSeconds: 0, nodes: 0, lpRounds: 0 };
   let status: PlanResult['status'] = 'optimal';
   let gap: number | null = 0;
   for (const part of parts) {
@@ -86,7 +86,7 @@ export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Pr
     sampleData: offerings.some((o) => o.sampleData),
     stats: {
       offerings: courses.offerings.length, offeringsConsidered: offerings.length, buckets: buckets.length, slots: slots.length,
-      pruned: stats.pruned, fixed: stats.fixed, lpRounds: stats.lpRounds, parts: parts.length, columns: stats.columns, rows: stats.rows,
+      pruned: stats.pruned, fixed: stats.fixed, coreSlots: stats.core, lpRounds: stats.lpRounds, parts: parts.length, columns: stats.columns, rows: stats.rows,
       solver: problem.solver.name, solverSeconds: stats.solverSeconds, nodes: stats.nodes, reductions: options.reductions,
     },
   } satisfies PlanResult);

@@ -68,7 +68,9 @@ export type InfeasibleReason =
   | { readonly kind: 'unconfirmed-total' }
   | { readonly kind: 'not-covered'; readonly date: CalendarDate }
   | { readonly kind: 'ended-unmet'; readonly end: CalendarDate }
-  | { readonly kind: 'combination' };
+  | { readonly kind: 'combination' }
+  /** The solver's time limit passed before any plan was found. */
+  | { readonly kind: 'time-limit' };
 
 export interface Infeasibility {
   readonly credential: string;

