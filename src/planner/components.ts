@@ -24,29 +24,26 @@ export function splitIndependent(
     return root;
   };
   const union = (a: number, b: number): void => { parent.set(find(a), find(b)); };
-  const linkAll = (reqs: Iterable<number>): void => {
-    let first: number | undefined;
-    for (const r of reqs) { if (first === undefined) first = r; else union(first, r); }
-  };
   const joined = options.yearlyBudgetCents !== null || options.maxHoursPerMonth !== null;
-  if (joined) linkAll(requirements.map((r) => r.index));
-  const byOffering = new Map<number, Set<number>>();
-  const byProgram = new Map<string, Set<number>>();
+  if (joined) for (const r of requirements) union(r.index, requirements[0]!.index);
+  // One requirement per offering and per once-only program stands for all it touches.
+  const offeringReq = new Map<number, number>();
+  const programReq = new Map<string, number>();
   for (const slot of slots) {
-    const reqs = slot.effects.map((e) => e.req);
-    linkAll(reqs);
+    const first = slot.effects[0]!.req;
+    for (const e of slot.effects) if (e.req !== first) union(first, e.req);
     const offering = offerings[slot.offering]!;
-    const set = byOffering.get(slot.offering) ?? new Set<number>();
-    reqs.forEach((r) => set.add(r));
-    byOffering.set(slot.offering, set);
+    if (!offering.repeatable) {
+      const seen = offeringReq.get(slot.offering);
+      if (seen === undefined) offeringReq.set(slot.offering, first);
+      else union(seen, first);
+    }
     if (offering.earns !== undefined && earnOnce.has(offering.earns)) {
-      const p = byProgram.get(offering.earns) ?? new Set<number>();
-      reqs.forEach((r) => p.add(r));
-      byProgram.set(offering.earns, p);
+      const seen = programReq.get(offering.earns);
+      if (seen === undefined) programReq.set(offering.earns, first);
+      else union(seen, first);
     }
   }
-  for (const [o, reqs] of byOffering) if (!offerings[o]!.repeatable) linkAll(reqs);
-  for (const reqs of byProgram.values()) linkAll(reqs);
 
   const parts = new Map<number, { requirements: Requirement[]; slots: Slot[] }>();
   for (const r of requirements) {

@@ -42,8 +42,8 @@ export interface MilpResult {
 
 export interface MilpSolveOptions {
   readonly timeLimitSeconds: number;
-  /** A known feasible solution (column values) to start from. */
-  readonly start?: readonly number[] | undefined;
+  /** Values of some columns of a known feasible solution (the others are completed by the solver), to start from. */
+  readonly start?: { readonly indices: readonly number[]; readonly values: readonly number[] } | undefined;
 }
 
 export interface LpResult {

@@ -45,7 +45,7 @@ export const highsSolver: MilpSolver = {
     try {
       model.passModel(modelData(h, milp, true));
       model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0, time_limit: options.timeLimitSeconds, random_seed: 0 });
-      if (options.start !== undefined) model.setSolution({ colValue: options.start });
+      if (options.start !== undefined) model.setSolution({ indices: options.start.indices, values: options.start.values });
       const { modelStatus } = model.run();
       const seconds = model.getRunTime();
       const nodes = Number(infoOr(model, 'mip_node_count', 0));

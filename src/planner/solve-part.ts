@@ -164,7 +164,7 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
     stats.fixed = baseFixed + xCount - core.length;
     const columns = [...core, ...rest];
     const model = subModel(milp, columns);
-    const result = await p.solver.solve(model, { timeLimitSeconds: p.options.timeLimitSeconds });
+    const result = await p.solver.solve(model, { timeLimitSeconds: p.options.timeLimitSeconds, start: startIn(core, incumbent, slots) });
     record(stats, model, result);
     if ((result.status === 'optimal' || result.status === 'feasible') && result.objective !== null) {
       const cost = Math.round(result.objective);
@@ -183,24 +183,43 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   }
 }
 
+/** The incumbent as a start for a core MILP (its x columns), when all of its slots are in the core. */
+function startIn(core: readonly number[], incumbent: Incumbent, slots: readonly Slot[]): { indices: number[]; values: number[] } | undefined {
+  if (incumbent === null) return undefined;
+  const chosen = new Set(incumbent.chosen);
+  const indices = core.map((_, k) => k);
+  const values = core.map((j): number => (chosen.has(slots[j]!.index) ? 1 : 0));
+  return values.reduce((a, b) => a + b, 0) === chosen.size ? { indices, values } : undefined;
+}
+
 function gapOf(objective: number, bound: number): number | null {
   if (!Number.isFinite(bound) || objective <= 0) return null;
   return Math.max(0, (objective - bound) / objective);
 }
 
-/** A few promising slots per cycle (lowest cost per unit it needs) to start the column generation. */
+/** A few promising slots per cycle (lowest cost per share of what it needs) to start the column generation. */
 function seedColumns(slots: readonly Slot[], requirements: readonly Requirement[], p: PartProblem, perRequirement = 8): number[] {
-  const scored = new Map<number, { j: number; score: number }[]>();
-  const demand = new Map(requirements.map((r) => [r.index, Math.max(1, r.demandMilli)]));
+  const slotOf = new Map(requirements.map((r, k) => [r.index, k]));
+  const demand = requirements.map((r) => Math.max(1, r.demandMilli));
+  const share = new Float64Array(requirements.length);
+  const best = requirements.map(() => [] as { j: number; score: number }[]);
   slots.forEach((slot, j) => {
-    const cost = costOf(p.offerings[slot.offering]!, p.options);
-    const share = new Map<number, number>();
-    for (const e of slot.effects) share.set(e.req, (share.get(e.req) ?? 0) + (e.kind === 'cover' ? 1 : Math.min(1, e.milli / demand.get(e.req)!)));
-    for (const [req, s] of share) {
-      const list = scored.get(req) ?? [];
-      list.push({ j, score: cost / s });
-      scored.set(req, list);
+    share.fill(0);
+    for (const e of slot.effects) {
+      const k = slotOf.get(e.req);
+      if (k !== undefined) share[k]! += e.kind === 'cover' ? 1 : Math.min(1, e.milli / demand[k]!);
     }
+    const cost = costOf(p.offerings[slot.offering]!, p.options);
+    share.forEach((s, k) => {
+      if (s <= 0) return;
+      const list = best[k]!;
+      const score = cost / s;
+      if (list.length < perRequirement || score < list[list.length - 1]!.score) {
+        list.push({ j, score });
+        list.sort((a, b) => a.score - b.score);
+        if (list.length > perRequirement) list.pop();
+      }
+    });
   });
-  return [...scored.values()].flatMap((list) => list.sort((a, b) => a.score - b.score).slice(0, perRequirement).map((x) => x.j));
+  return best.flatMap((list) => list.map((x) => x.j));
 }

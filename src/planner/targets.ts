@@ -115,8 +115,21 @@ function requirementFor(
   };
 }
 
+const coveringCache = new WeakMap<Catalog, Map<string, CalendarDate>>();
+
 /** The earliest completion date from which a newly earned `program` is still valid on `target`. */
 export function earliestCovering(catalog: Catalog, programId: string, target: CalendarDate): CalendarDate {
+  const cache = coveringCache.get(catalog) ?? new Map<string, CalendarDate>();
+  coveringCache.set(catalog, cache);
+  const key = `${programId}@${target}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const found = searchCovering(catalog, programId, target);
+  cache.set(key, found);
+  return found;
+}
+
+function searchCovering(catalog: Catalog, programId: string, target: CalendarDate): CalendarDate {
   const program = catalog.programs.get(programId);
   const validity = (program === undefined ? undefined : ruleAt(program, target) ?? program.rules[0])?.validity;
   const far = addDays(target, -36525);

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import type { CalendarDate } from '../../shared/calendar-date.js';
@@ -60,6 +61,9 @@ export function registerPlan(program: Command, io: Io): void {
     .option('--time-limit <seconds>', 'solver time limit (default 20)', positive('a number of seconds'))
     .option('--json', 'print a machine-readable plan')
     .action(async (profilePath: string, flags: PlanFlags) => {
+      // A one-shot process: keep HiGHS's WebAssembly on V8's baseline compiler instead of recompiling it
+      // with the optimizing tier while it runs (measured: first 5,000 × 6 plan 0.7 s instead of 1.2 s).
+      setFlagsFromString('--liftoff-only');
       const catalog = readCatalogDir(flags.catalogDir);
       const courses = readCourseDir(flags.catalog ?? DEFAULT_COURSE_DIR, catalog);
       const profile = readProfileFile(profilePath, catalog);
