@@ -6,6 +6,7 @@
  *   npm run bench                      # full run (plain model limited to 60 s per instance)
  *   npm run bench -- --quick           # one seed, plain model only up to 1,000 offerings
  *   npm run bench -- --plain-limit 20  # another limit for the plain model
+ *   npm run bench -- --target --seeds 20   # only 5,000 offerings × 6 credentials, 20 seeds
  *
  * Timing: wall clock around `plan()` (building the model, greedy, LP, MILP; not catalog generation), in
  * one process after warm-up runs, so that V8 and the WebAssembly tiers are compiled; the first call in a
@@ -26,11 +27,16 @@ import { generateCourses } from './generate-courses.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const plainLimit = Number(args[args.indexOf('--plain-limit') + 1] ?? 60) || 60;
-const SIZES = [100, 1000, 5000];
-const CREDENTIALS = [1, 3, 6];
-const SEEDS = quick ? [1] : [1, 2, 3];
+const SIZES_ALL = [100, 1000, 5000];
+const CREDENTIALS_ALL = [1, 3, 6];
+const seedCount = Number(args[args.indexOf('--seeds') + 1] ?? 3) || 3;
+const SEEDS = quick ? [1] : Array.from({ length: seedCount }, (_, i) => i + 1);
+const only = args.includes('--target');
 const TO = '2031-12-31' as CalendarDate;
 const catalog = readCatalogDir();
+// --target: only the 5,000 × 6 cell (the issue's target), e.g. with --seeds 20.
+const SIZES = only ? [5000] : SIZES_ALL;
+const CREDENTIALS = only ? [6] : CREDENTIALS_ALL;
 
 interface Run { ms: number; result: PlanResult }
 
