@@ -10,13 +10,13 @@
  */
 import type { LpResult, Milp } from './milp.js';
 
-interface Csc {
+export interface Csc {
   readonly start: Int32Array;
   readonly row: Int32Array;
   readonly val: Float64Array;
 }
 
-function toCsc(milp: Milp): Csc {
+export function toCsc(milp: Milp): Csc {
   const n = milp.columns.length;
   const count = new Int32Array(n + 1);
   for (const r of milp.rows) for (const j of r.idx) count[j + 1]!++;
