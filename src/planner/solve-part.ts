@@ -11,7 +11,7 @@ import type { Bucket } from './buckets.js';
 import { buildModel } from './build-model.js';
 import type { Part } from './components.js';
 import { dominatedOfferings } from './dominance.js';
-import type { GreedyResult } from './greedy.js';
+import { greedyPlan, type GreedyResult } from './greedy.js';
 import { lpReduce, subModel } from './lp-bound.js';
 import type { Milp, MilpResult, MilpSolver } from './milp.js';
 import { costOf, type ResolvedOptions } from './plan-options.js';
@@ -51,7 +51,7 @@ export async function solvePart(p: PartProblem, part: Part, greedy: GreedyResult
   const base = { ...stats };
   for (;;) {
     Object.assign(stats, { pruned: base.pruned, fixed: base.fixed, core: base.core });
-    const solved = await attempt(p, part, requirements, dropped.length === 0 ? greedy : null, stats);
+    const solved = await attempt(p, part, requirements, dropped.length === 0 ? greedy : greedyFor(p, part, requirements), stats);
     if (solved !== 'infeasible' && solved !== 'unknown') return { ...solved, requirements, dropped };
     if (solved === 'unknown') {
       // The time limit passed with no plan at all: say so for every renewal of this part.
@@ -64,6 +64,13 @@ export async function solvePart(p: PartProblem, part: Part, greedy: GreedyResult
     requirements = requirements.filter((r) => !(r.credential === victim.credential && r.ordinal >= victim.ordinal));
     if (requirements.length === 0) return { chosen: [], requirements, dropped, status: 'optimal', gap: 0 };
   }
+}
+
+/** The greedy plan for what is left after dropping renewals (slot indices as in the whole problem). */
+function greedyFor(p: PartProblem, part: Part, requirements: readonly Requirement[]): GreedyResult {
+  const slots = slotsFor(part, requirements);
+  const g = greedyPlan({ requirements, slots, offerings: p.offerings, buckets: p.buckets, asOf: p.asOf, options: p.options, earnOnce: p.earnOnce });
+  return { ...g, chosen: g.chosen.map((j) => slots[j]!.index) };
 }
 
 function dropOf(r: Requirement, kind: 'combination' | 'time-limit'): Infeasibility {
