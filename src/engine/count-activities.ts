@@ -3,10 +3,11 @@
  * Activities are taken in completion order (ties by id), so a cap cuts the latest ones.
  */
 import type { Catalog } from '../catalog/catalog.js';
-import type { CategoryRule, ProrationRow, RuleVersion } from '../catalog/schema.js';
+import type { ProrationRow, RuleVersion } from '../catalog/schema.js';
 import { yearOf, type CalendarDate } from '../shared/calendar-date.js';
 import { fromMilli, toMilli } from '../shared/units.js';
 import type { Activity } from '../profile/profile-schema.js';
+import { categoryCaps, type CategoryCaps } from './category-caps.js';
 import type { Cycle } from './cycles.js';
 import { finding, type Finding, type NotCountedReason } from './findings.js';
 
@@ -57,7 +58,7 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
     const granted = toMilli(credit.units);
     let milli = granted;
     let limitedBy: { cap: number; perYear: boolean } | undefined;
-    const category = credit.category === undefined ? undefined : capsFor(ctx, credit.category, activity.completed);
+    const category = credit.category === undefined ? undefined : capsOf(credit.category, categoryCaps(ctx.rule, ctx.proration, credit.category, activity.completed));
     if (category !== undefined) {
       const perCycleCap = category.maxPerCycle;
       if (perCycleCap !== undefined) {
@@ -97,19 +98,6 @@ function placeInCycles(date: CalendarDate, ctx: CountContext): 'this' | NotCount
   return other.index < ctx.cycle.index ? 'earlier-cycle' : 'later-cycle';
 }
 
-interface Caps { id: string; maxPerCycle?: number | undefined; maxPerYear?: number | undefined }
-
-/** The caps in force for a category on `date`, in thousandths; proration may lower the per-cycle cap. */
-function capsFor(ctx: CountContext, categoryId: string, date: CalendarDate): Caps | undefined {
-  const rule: CategoryRule | undefined = ctx.rule.requirements?.categories.find((c) => c.id === categoryId);
-  const prorated = ctx.proration?.categoryMax?.[categoryId];
-  if (rule === undefined && prorated === undefined) return undefined;
-  const applies = rule?.appliesFrom === undefined || date >= rule.appliesFrom;
-  const cycleCaps = [applies ? rule?.maxPerCycle?.value : undefined, prorated].filter((v): v is number => typeof v === 'number');
-  const perYear = applies ? rule?.maxPerYear?.value : undefined;
-  return {
-    id: categoryId,
-    maxPerCycle: cycleCaps.length === 0 ? undefined : toMilli(Math.min(...cycleCaps)),
-    maxPerYear: typeof perYear === 'number' ? toMilli(perYear) : undefined,
-  };
+function capsOf(id: string, caps: CategoryCaps | undefined): (CategoryCaps & { id: string }) | undefined {
+  return caps === undefined ? undefined : { id, ...caps };
 }

@@ -5,14 +5,15 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { ruleAt } from '../catalog/rule-at.js';
-import type { Program, ProrationRow, RuleVersion, Sourced } from '../catalog/schema.js';
-import { daysBetween, monthsBetween, type CalendarDate } from '../shared/calendar-date.js';
+import type { Program, RuleVersion, Sourced } from '../catalog/schema.js';
+import { daysBetween, type CalendarDate } from '../shared/calendar-date.js';
 import { DEFAULT_POLICY, type Policy } from '../shared/policy.js';
 import { fromMilli, toMilli } from '../shared/units.js';
 import type { Credential, Profile } from '../profile/profile-schema.js';
 import { checkComponent } from './check-components.js';
 import { countActivities } from './count-activities.js';
 import { countGrants } from './count-grants.js';
+import { prorationRow } from './category-caps.js';
 import { buildCycles, graceEndOf, type Cycle } from './cycles.js';
 import { explain } from './explain.js';
 import { finding, type Finding } from './findings.js';
@@ -124,15 +125,6 @@ function deadlineOf(status: Status, end: CalendarDate, graceEnd: CalendarDate): 
 function cycleFinding(rule: RuleVersion, cycle: Cycle): Finding {
   const months = rule.validity.kind === 'months' ? rule.validity.months.value : null;
   return finding({ kind: 'cycle', index: cycle.index, start: cycle.start, end: cycle.end, basis: cycle.basis, months, fixedPeriod: cycle.periodStart !== undefined });
-}
-
-/** The proration row for a first cycle of a calendar-aligned program (NSCA), by the date first earned. */
-function prorationRow(rule: RuleVersion, cycle: Cycle, credential: Credential): ProrationRow | undefined {
-  const rows = rule.requirements?.proration?.value;
-  if (rows == null || cycle.periodStart === undefined) return undefined;
-  if (cycle.index > 0 || credential.earned < cycle.periodStart) return rows.find((row) => row.earned === 'before-cycle');
-  const offset = monthsBetween(cycle.periodStart, credential.earned);
-  return rows.find((row) => row.earned !== 'before-cycle' && offset >= row.earned.fromMonth && offset < row.earned.toMonth);
 }
 
 /** Programs whose rules in force on `asOf` grant units for holding `programId`. */
