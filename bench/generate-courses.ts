@@ -47,7 +47,6 @@ const CATEGORY_CHOICES: Record<string, readonly (readonly [string | undefined, n
 export function generateCourseFile(catalog: Catalog, o: GeneratorOptions): CourseFile {
   const rnd = prng(o.seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   const span = daysBetween(o.from, o.to);
   const [hMin, hMax] = o.hours ?? [1, 20];
   const perHour = (body: string): number => {

@@ -12,23 +12,14 @@
  * expires is earned at most once; yearly budget; cumulative study load.
  * With `tighten`, a credit larger than anything its row can use is cut to that size (same feasible x).
  */
-import type { Offering } from '../catalog/course-schema.js';
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.js';
-import type { Bucket } from './buckets.js';
 import { MilpBuilder, type Milp } from './milp.js';
-import { costOf, type ResolvedOptions } from './plan-options.js';
-import type { Requirement } from './requirement.js';
+import { costOf } from './plan-options.js';
+import type { SelectionContext } from './selection.js';
 import type { Slot } from './slots.js';
 
-export interface ModelInput {
-  readonly requirements: readonly Requirement[];
-  readonly slots: readonly Slot[];
-  readonly offerings: readonly Offering[];
-  readonly buckets: readonly Bucket[];
-  readonly asOf: CalendarDate;
-  readonly options: ResolvedOptions;
-  /** Programs that never expire: earned at most once. */
-  readonly earnOnce: ReadonlySet<string>;
+/** What the greedy selection sees, plus whether to tighten the model (the reductions). */
+export interface ModelInput extends SelectionContext {
   readonly tighten: boolean;
 }
 

@@ -5,7 +5,6 @@
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { CourseCatalog } from '../catalog/course-catalog.js';
-import type { Offering } from '../catalog/course-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { assembleSteps, cyclePlans, totalsOf } from './assemble.js';

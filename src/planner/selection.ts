@@ -19,6 +19,7 @@ export interface SelectionContext {
   readonly buckets: readonly Bucket[];
   readonly asOf: CalendarDate;
   readonly options: ResolvedOptions;
+  /** Programs that never expire: earned at most once. */
   readonly earnOnce: ReadonlySet<string>;
 }
 
