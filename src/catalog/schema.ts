@@ -10,7 +10,7 @@ export const CATALOG_SCHEMA_VERSION = 1;
 
 export const isoDate = z
   .string({ error: 'expected a quoted date "YYYY-MM-DD"' })
-  .refine(isCalendarDate, { message: 'expected a real calendar date "YYYY-MM-DD"' })
+  .refine(isCalendarDate, { message: 'expected a real calendar date "YYYY-MM-DD" between 1900 and 2999' })
   .transform((text) => text as CalendarDate);
 
 export const slug = z

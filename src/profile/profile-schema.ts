@@ -5,13 +5,24 @@
 import { z } from 'zod';
 import { isoDate, slug } from '../catalog/schema.js';
 
-const id = z.string().min(1, { message: 'expected a non-empty id' }).max(200);
+/** Printable text: no control characters (a NUL is refused by PostgreSQL and means nothing here). */
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const text = (max: number) => z.string().min(1, { message: 'expected non-empty text' }).max(max).regex(NO_CONTROL, { message: 'expected text without control characters' });
+const id = z.string().min(1, { message: 'expected a non-empty id' }).max(200).regex(NO_CONTROL, { message: 'expected an id without control characters' });
+
+/** Units and hours are kept in thousandths; the bounds keep them far inside every engine's integers. */
+const MAX_AMOUNT = 10_000;
+const thousandths = (value: number): boolean => Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6;
 
 export const creditSchema = z.strictObject({
   /** The body that granted the units, e.g. "nasm". */
   body: slug,
   /** Units in that body's own unit (NASM CEU, ACE CEC, ...), as the body granted them. */
-  units: z.number().positive({ message: 'expected units greater than 0' }),
+  units: z
+    .number()
+    .min(0.001, { message: 'expected units of at least 0.001' })
+    .max(MAX_AMOUNT, { message: `expected units of at most ${MAX_AMOUNT}` })
+    .refine(thousandths, { message: 'expected units with at most three decimals' }),
   /** The body's activity category, where it has them (NSCA "a".."d", ACE "ethics"). */
   category: slug.optional(),
 });
@@ -22,7 +33,7 @@ export const credentialSchema = z.strictObject({
   program: slug,
   earned: isoDate,
   /** Optional certificate or card number, kept for audits. */
-  number: z.string().min(1).optional(),
+  number: text(200).optional(),
 });
 export type Credential = z.infer<typeof credentialSchema>;
 
@@ -34,10 +45,15 @@ export type Renewal = z.infer<typeof renewalSchema>;
 
 export const activitySchema = z.strictObject({
   id,
-  title: z.string().min(1),
+  title: text(500),
   completed: isoDate,
-  hours: z.number().nonnegative().optional(),
-  provider: z.string().min(1).optional(),
+  hours: z
+    .number()
+    .nonnegative()
+    .max(MAX_AMOUNT, { message: `expected at most ${MAX_AMOUNT} hours` })
+    .refine(thousandths, { message: 'expected hours with at most three decimals' })
+    .optional(),
+  provider: text(200).optional(),
   credits: z.array(creditSchema).default([]),
 });
 export type Activity = z.infer<typeof activitySchema>;

@@ -12,8 +12,14 @@ export type CalendarDate = string & { readonly [calendarDateBrand]: true };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Years recert accepts: wide enough for any credential, narrow enough that arithmetic stays in 4 digits. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2999;
+
 export function isCalendarDate(text: string): text is CalendarDate {
   if (!ISO_DATE.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   try {
     Temporal.PlainDate.from(text, { overflow: 'reject' });
     return true;

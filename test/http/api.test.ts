@@ -44,7 +44,7 @@ await describeEachStore('HTTP API', { describe, it }, (backend) => {
     const unknown = await app.call('POST', '/api/people/me/credentials', { program: 'nasm-xyz', earned: '2025-02-03' });
     expect(unknown).toMatchObject({ status: 400, body: { code: 'PROFILE_REFERENCE', issues: [{ path: 'body.program' }] } });
     const credit = await app.call('POST', '/api/people/me/activities', { title: 'x', completed: '2026-01-01', credits: [{ body: 'nasm', units: -1 }] });
-    expect(credit).toMatchObject({ status: 400, body: { issues: [{ path: 'body.credits[0].units', message: 'expected units greater than 0' }] } });
+    expect(credit).toMatchObject({ status: 400, body: { issues: [{ path: 'body.credits[0].units', message: 'expected units of at least 0.001' }] } });
     const body = await app.call('POST', '/api/people/me/activities', { title: 'x', completed: '2026-01-01', credits: [{ body: 'acme', units: 1 }] });
     expect(body).toMatchObject({ status: 400, body: { issues: [{ path: 'body.credits[0].body' }] } });
     const query = await app.call('GET', '/api/people/me/status?asOf=tomorrow');
