@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.js';
 import { installErrorHandler } from './error-handler.js';
+import { installRequestGuard, LOOPBACK_HOSTS } from './request-guard.js';
 import { activityRoutes } from './routes/activity-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { changeRoutes } from './routes/change-routes.js';
@@ -27,6 +28,11 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Folders served at / (the web app's HTML, CSS and compiled scripts); none in API-only tests. */
   readonly webRoots?: readonly string[];
+  /**
+   * Host names the server answers for (the Host header's name, any port); others get 421. Default:
+   * the loopback names. See request-guard.ts, which also refuses cross-origin writes.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** The web app loads only its own scripts and styles; evidence previews are same-origin. */
@@ -37,6 +43,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installRequestGuard(app, options.allowedHosts ?? LOOPBACK_HOSTS);
 
   await app.register(fastifySwagger, {
     openapi: {

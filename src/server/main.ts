@@ -2,10 +2,12 @@
 /**
  * `npm start`: serves the API and the web app from one process and prints the URL.
  * PORT (default 3000), HOST (default 127.0.0.1), RECERT_DATA_DIR (default ./data),
- * DATABASE_URL (PostgreSQL instead of the embedded SQLite file), LOG_LEVEL (default warn).
+ * DATABASE_URL (PostgreSQL instead of the embedded SQLite file), LOG_LEVEL (default warn),
+ * RECERT_ALLOWED_HOSTS (comma-separated host names to answer for besides localhost and HOST).
  */
 import { resolve } from 'node:path';
 import { RecertError } from '../shared/recert-error.js';
+import { parseHostList } from '../api/request-guard.js';
 import { startServer } from './start-server.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -21,6 +23,7 @@ try {
     dataDir,
     databaseUrl: process.env.DATABASE_URL || undefined,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
+    allowedHosts: parseHostList(process.env.RECERT_ALLOWED_HOSTS),
   });
   const storage = server.store.engine === 'sqlite' ? `SQLite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)';
   process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}; evidence files in ${dataDir}\n  API docs: ${server.url}docs\n`);

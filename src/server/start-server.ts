@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/build-app.js';
 import { localToday } from '../api/local-today.js';
+import { allowedHostNames } from '../api/request-guard.js';
 import { readCatalogDir } from '../io/read-catalog-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
 import { EvidenceFiles } from '../store/evidence/evidence-files.js';
@@ -29,6 +30,8 @@ export interface ServerConfig {
   readonly catalogDir?: string | undefined;
   readonly maxEvidenceBytes?: number;
   readonly logLevel?: string;
+  /** Host names to answer for besides the loopback names and `host` (RECERT_ALLOWED_HOSTS). */
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -47,7 +50,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     if (missing.length > 0) throw new Error(`web app files not found in ${missing.join(', ')}: run \`npm run build\` first`);
     const app = await buildApp(
       { store, files: new EvidenceFiles(join(config.dataDir, 'evidence')), catalog, today: () => localToday(), maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES },
-      { logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS },
+      { logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS, allowedHosts: allowedHostNames(config.host, config.allowedHosts) },
     );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
