@@ -5,9 +5,10 @@
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { formatUnits } from '../shared/units.js';
 import type { CyclePlan, PlanResult, PlanStep, StepCount } from './plan-result.js';
-import type { Infeasibility } from './requirement.js';
+import type { Infeasibility, LateRenewal } from './requirement.js';
 
 export type PlanFact =
+  | { readonly kind: 'late-renewal'; readonly late: LateRenewal }
   | { readonly kind: 'cycle'; readonly cycle: CyclePlan }
   | { readonly kind: 'step'; readonly cycle: CyclePlan; readonly step: PlanStep; readonly counts: readonly StepCount[] }
   | { readonly kind: 'infeasible'; readonly infeasibility: Infeasibility }
@@ -19,6 +20,7 @@ export type PlanFact =
 
 export function planFacts(result: PlanResult): PlanFact[] {
   const facts: PlanFact[] = [];
+  for (const late of result.lateRenewals) facts.push({ kind: 'late-renewal', late });
   for (const cycle of result.cycles) {
     facts.push({ kind: 'cycle', cycle });
     for (const step of result.steps) {
@@ -43,6 +45,8 @@ const u = (units: number, unit: string): string => `${formatUnits(units)} ${unit
 
 export function explainPlanFact(f: PlanFact): string {
   switch (f.kind) {
+    case 'late-renewal':
+      return lateWords(f.late);
     case 'cycle': {
       const c = f.cycle;
       const already = c.existing > 0 ? `, ${u(c.existing, c.unit)} already earned` : '';
@@ -100,8 +104,19 @@ function countWords(c: StepCount, step: PlanStep): string {
   }
 }
 
+function lateWords(l: LateRenewal): string {
+  if (l.kind === 'reinstatement') {
+    return `${l.programName} ("${l.credential}") lapsed; reinstatement needed: it expired on ${l.expired} and the grace period ended on ${l.graceEnd}. `
+      + `The body's reinstatement rules apply (check them with the body). The plan assumes a reinstatement on ${l.assumedOn}, which starts a new cycle that day, and plans from there.`;
+  }
+  const head = `${l.programName} ("${l.credential}") expired on ${l.expired} and is in the grace period until ${l.graceEnd}`;
+  return l.met
+    ? `${head}, with the expired cycle's requirements met: only a late renewal is left; file it by ${l.graceEnd}. The plan assumes it is filed on ${l.assumedOn}; the next cycle keeps the original schedule.`
+    : `${head}, with the expired cycle's requirements not met (below). The later cycles are planned assuming a late renewal is still arranged with the body on ${l.assumedOn}; without it the credential lapses on ${l.graceEnd}.`;
+}
+
 function infeasibleWords(i: Infeasibility): string {
-  const head = `${i.programName}, cycle ${i.ordinal} (${i.cycleStart} → ${i.end}) cannot be met`;
+  const head = `${i.programName}, ${i.ordinal === 0 ? 'the expired cycle' : `cycle ${i.ordinal}`} (${i.cycleStart} → ${i.end}) cannot be met`;
   const tail = ' Later renewals of it are not planned; the other credentials are.';
   const r = i.reason;
   switch (r.kind) {
@@ -119,6 +134,12 @@ function infeasibleWords(i: Infeasibility): string {
       return `${head}: the rule catalog has no rules in force on ${r.date}.${tail}`;
     case 'ended-unmet':
       return `${head}: the cycle ended on ${r.end} without its requirements met, and CE completed now does not count toward it.`;
+    case 'grace-unmet': {
+      const what = [...(r.missing > 0 ? [`${u(r.missing, i.unit)} still missing`] : []), ...r.unmet.map((label) => `not met: ${label}`)].join('; ');
+      const ce = r.missing > 0 ? ` CE completed after ${r.end} does not count toward the expired cycle.` : '';
+      const card = r.unmet.length > 0 ? ` Holding a current card is checked on the day of the check, so earning one before filing the late renewal (by ${r.graceEnd}) would meet that part.` : '';
+      return `${head} as it stands on ${r.renewOn} (the engine's verdict, as in \`recert check\`): ${what}.${ce}${card} The later cycles are planned assuming a late renewal is arranged anyway.`;
+    }
     case 'combination':
       return `${head} together with the others: every offering that could serve it is needed elsewhere, or the budget or study-load limit leaves no room.${tail}`;
     case 'time-limit':

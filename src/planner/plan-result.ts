@@ -1,6 +1,6 @@
 /** What `plan` returns: frozen facts. explain-plan.ts turns them into English; the CLI prints either. */
 import type { CalendarDate } from '../shared/calendar-date.js';
-import type { Infeasibility } from './requirement.js';
+import type { Infeasibility, LateRenewal } from './requirement.js';
 
 export interface StepCount {
   readonly credential: string;
@@ -98,6 +98,8 @@ export interface PlanResult {
   readonly infeasible: readonly Infeasibility[];
   readonly lettingLapse: readonly string[];
   readonly beyondHorizon: readonly string[];
+  /** Credentials expired on the as-of date: the late renewal (grace) or reinstatement (lapsed) the plan assumes. */
+  readonly lateRenewals: readonly LateRenewal[];
   readonly greedy: GreedyComparison;
   readonly sampleData: boolean;
   readonly stats: PlanStats;

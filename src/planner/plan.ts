@@ -77,6 +77,7 @@ export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Pr
     infeasible,
     lettingLapse: targets.lettingLapse,
     beyondHorizon: targets.beyondHorizon,
+    lateRenewals: targets.lateRenewals,
     greedy: {
       totals: totalsOf(greedy.chosen, slots, offerings, options),
       steps: greedySteps,

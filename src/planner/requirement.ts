@@ -68,6 +68,12 @@ export type InfeasibleReason =
   | { readonly kind: 'unconfirmed-total' }
   | { readonly kind: 'not-covered'; readonly date: CalendarDate }
   | { readonly kind: 'ended-unmet'; readonly end: CalendarDate }
+  /**
+   * The cycle expired on `end` and, on the as-of date (in grace until `graceEnd`), the engine finds its
+   * requirements not met: `missing` units and the `unmet` components. CE completed after `end` does not
+   * count toward it. The later cycles are planned assuming a late renewal on `renewOn` is still arranged.
+   */
+  | { readonly kind: 'grace-unmet'; readonly end: CalendarDate; readonly graceEnd: CalendarDate; readonly missing: number; readonly unmet: readonly string[]; readonly renewOn: CalendarDate }
   | { readonly kind: 'combination' }
   /** The solver's time limit passed before any plan was found. */
   | { readonly kind: 'time-limit' };
@@ -80,4 +86,22 @@ export interface Infeasibility {
   readonly end: CalendarDate;
   readonly unit: string;
   readonly reason: InfeasibleReason;
+}
+
+/**
+ * A credential already expired on the as-of date. `late-renewal`: in grace until `graceEnd`; `met` says
+ * whether the engine finds the expired cycle's requirements met on the as-of date (`recert check`'s
+ * verdict); the plan assumes the late renewal is filed on `assumedOn` (the as-of date) and, as the engine
+ * does, keeps the original schedule. `reinstatement`: lapsed (grace ended on `graceEnd`); the plan assumes
+ * a reinstatement on `assumedOn`, which starts a new cycle that day.
+ */
+export interface LateRenewal {
+  readonly credential: string;
+  readonly programName: string;
+  readonly kind: 'late-renewal' | 'reinstatement';
+  readonly expired: CalendarDate;
+  readonly graceEnd: CalendarDate;
+  readonly met: boolean;
+  readonly assumedOn: CalendarDate;
+  readonly unit: string;
 }

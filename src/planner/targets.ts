@@ -3,6 +3,13 @@
  * each of its cycles that ends within the horizon, assuming every renewal is filed on time on the
  * expiry day. Cycles come from the engine's buildCycles with those renewals added, and what is still
  * missing from the engine's own evaluation on each deadline, so the plan starts where `recert check` is.
+ *
+ * A credential whose cycle has already expired on the as-of date is taken as the engine sees it that
+ * day (`evaluate` on the as-of date, exactly `recert check`): in grace, a late renewal is assumed on the
+ * as-of date (the engine keeps the original schedule for it); if the expired cycle's requirements are
+ * not met it is reported, with the engine's reason, and the later cycles are planned assuming the late
+ * renewal is arranged anyway. Lapsed (grace over): a reinstatement is assumed on the as-of date, which
+ * the engine treats as a renewal starting a new cycle that day. No planned cycle ends before the as-of date.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { ruleAt } from '../catalog/rule-at.js';
@@ -14,7 +21,7 @@ import { buildCycles, cycleFrom, type Cycle } from '../engine/cycles.js';
 import { evaluate } from '../engine/evaluate.js';
 import { categoryLimits } from './category-limits.js';
 import type { ResolvedOptions } from './plan-options.js';
-import type { Coverage, Infeasibility, Requirement } from './requirement.js';
+import type { Coverage, Infeasibility, LateRenewal, Requirement } from './requirement.js';
 
 export interface Targets {
   readonly requirements: readonly Requirement[];
@@ -22,6 +29,8 @@ export interface Targets {
   /** Credentials kept but with no renewal inside the horizon, and credentials let lapse on request. */
   readonly beyondHorizon: readonly string[];
   readonly lettingLapse: readonly string[];
+  /** Credentials expired on the as-of date (in grace or lapsed): the late renewal or reinstatement assumed. */
+  readonly lateRenewals: readonly LateRenewal[];
 }
 
 export function planTargets(catalog: Catalog, profile: Profile, asOf: CalendarDate, options: ResolvedOptions): Targets {
@@ -29,6 +38,7 @@ export function planTargets(catalog: Catalog, profile: Profile, asOf: CalendarDa
   const infeasible: Infeasibility[] = [];
   const beyondHorizon: string[] = [];
   const lettingLapse: string[] = [];
+  const lateRenewals: LateRenewal[] = [];
   const baseRenewals = profile.renewals.filter((r) => r.date <= asOf);
   const horizonEnd = 'years' in options.horizon ? addMonths(asOf, 12 * options.horizon.years) : undefined;
   const maxCycles = 'cycles' in options.horizon ? options.horizon.cycles : Infinity;
@@ -52,16 +62,34 @@ export function planTargets(catalog: Catalog, profile: Profile, asOf: CalendarDa
     const first = track([])?.at(-1);
     if (first === undefined) continue;
     if (first.end < asOf) {
-      const report = evaluate(catalog, profileWith([]), first.end).credentials.find((c) => c.id === credential.id);
-      if (report?.status !== 'current') {
-        infeasible.push(infeasibility(credential, program, first, 1, { kind: 'ended-unmet', end: first.end }));
+      // Expired: judged as `recert check` judges it on the as-of date, not on the old expiry.
+      const report = evaluate(catalog, profileWith([]), asOf).credentials.find((c) => c.id === credential.id);
+      if (report === undefined || report.status === 'not-covered') {
+        infeasible.push(infeasibility(credential, program, first, 0, { kind: 'not-covered', date: first.end }));
         continue;
       }
-      planned.push(first.end);
+      if (report.status === 'unconfirmed') {
+        infeasible.push(infeasibility(credential, program, first, 0, { kind: 'unconfirmed-total' }));
+        continue;
+      }
+      if (report.status !== 'grace' && report.status !== 'lapsed') throw new Error(`planner: "${credential.id}" expired on ${first.end} but the engine says ${report.status} on ${asOf}`);
+      const unmet = report.components.filter((c) => !c.met && !c.unconfirmed).map((c) => c.label);
+      const missing = report.missing ?? 0;
+      const met = missing === 0 && unmet.length === 0;
+      const graceEnd = report.graceEnds ?? first.end;
+      if (report.status === 'grace' && !met) {
+        infeasible.push(infeasibility(credential, program, first, 0, { kind: 'grace-unmet', end: first.end, graceEnd, missing, unmet, renewOn: asOf }));
+      }
+      lateRenewals.push({
+        credential: credential.id, programName: program.name, kind: report.status === 'grace' ? 'late-renewal' : 'reinstatement',
+        expired: first.end, graceEnd, met, assumedOn: asOf, unit: report.unit ?? '',
+      });
+      planned.push(asOf);
     }
     let ordinal = 0;
     for (;;) {
       const cycle = track([])!.at(-1)!;
+      if (cycle.end < asOf) throw new Error(`planner: a planned cycle of "${credential.id}" would end on ${cycle.end}, before ${asOf}`);
       if (ordinal >= maxCycles || (horizonEnd !== undefined && cycle.end > horizonEnd)) break;
       ordinal += 1;
       // The window ends the day before the next cycle starts (a renewal-date program restarts on the renewal day).
@@ -73,7 +101,7 @@ export function planTargets(catalog: Catalog, profile: Profile, asOf: CalendarDa
     }
     if (ordinal === 0) beyondHorizon.push(credential.id);
   }
-  return { requirements, infeasible, beyondHorizon, lettingLapse };
+  return { requirements, infeasible, beyondHorizon, lettingLapse, lateRenewals };
 }
 
 function renewsByCe(program: Program): boolean {
