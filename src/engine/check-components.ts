@@ -46,8 +46,9 @@ export function checkComponent(component: ComponentRule, ctx: ComponentContext):
       const categories = [...new Set(ctx.contributions.filter((c) => c.category !== undefined && c.milli > 0).map((c) => c.category as string))].sort();
       const required = component.count.value;
       // When the prorated total is zero (NSCA: certified late in the period) there is nothing to spread.
-      const met = ctx.requiredMilli === 0 || (required !== null && categories.length >= required);
-      return result(component, met, required === null, { kind: 'min-categories', required, categories });
+      const waived = ctx.requiredMilli === 0;
+      const met = waived || (required !== null && categories.length >= required);
+      return result(component, met, required === null, { kind: 'min-categories', required, categories, waived });
     }
   }
 }
@@ -61,8 +62,8 @@ function checkProgramCurrent(component: Extract<ComponentRule, { kind: 'program-
   const programName = ctx.catalog.programs.get(component.program)?.name ?? component.program;
   const lastExpired = validities.map((v) => v.validUntil).filter((d): d is CalendarDate => d !== null && d < validThrough).sort().at(-1);
   const advisories: Finding[] = [];
-  if (holder?.validUntil != null && holder.validUntil < ctx.cycle.end && ctx.asOf <= ctx.cycle.end) {
-    advisories.push(finding({ kind: 'prerequisite-expires-early', label: programName, credential: holder.credential.id, expires: holder.validUntil, deadline: ctx.cycle.end }));
+  if (holder?.validUntil != null && holder.validUntil < addDays(ctx.cycle.end, beyond) && ctx.asOf <= ctx.cycle.end) {
+    advisories.push(finding({ kind: 'prerequisite-expires-early', label: programName, credential: holder.credential.id, expires: holder.validUntil, deadline: ctx.cycle.end, beyondDays: beyond }));
   }
   const check = result(component, holder !== undefined, component.validBeyondDays?.value === null, {
     kind: 'program-current',

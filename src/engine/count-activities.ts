@@ -94,7 +94,11 @@ function placeInCycles(date: CalendarDate, ctx: CountContext): 'this' | NotCount
   if (date < ctx.earned) return 'before-earned';
   if (date >= ctx.cycle.start && date <= ctx.cycle.windowEnd) return 'this';
   const other = ctx.cycles.find((cycle) => date >= cycle.start && date <= cycle.windowEnd);
-  if (other === undefined) return date < ctx.cycle.start ? 'in-lapse' : 'later-cycle';
+  if (other === undefined) {
+    if (date < ctx.cycle.start) return 'in-lapse';
+    // After the last cycle's window: done in grace or after a lapse, not inside any cycle.
+    return ctx.cycle === ctx.cycles[ctx.cycles.length - 1] ? 'after-expiry' : 'later-cycle';
+  }
   return other.index < ctx.cycle.index ? 'earlier-cycle' : 'later-cycle';
 }
 

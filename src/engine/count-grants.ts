@@ -40,7 +40,12 @@ export function countGrants(
       findings.push(finding({ kind: 'grant-counted', credential: holder.credential.id, program: grant.program, programName, units: fromMilli(toMilli(units)), unit, counts: grant.counts, earned: holder.credential.earned }));
       continue;
     }
-    for (const { credential } of validities) {
+    // A program held twice grants once: only the first time it was earned counts.
+    const [first, ...again] = validities.slice().sort((a, b) => (a.credential.earned < b.credential.earned ? -1 : a.credential.earned > b.credential.earned ? 1 : 0));
+    for (const { credential } of again) {
+      findings.push(finding({ kind: 'grant-not-counted', credential: credential.id, program: grant.program, programName, reason: 'already-held' }));
+    }
+    for (const { credential } of first === undefined ? [] : [first]) {
       if (credential.earned >= cycle.start && credential.earned <= cycle.windowEnd) {
         contributions.push({ source: 'grant', id: credential.id, milli: toMilli(units) });
         findings.push(finding({ kind: 'grant-counted', credential: credential.id, program: grant.program, programName, units, unit, counts: grant.counts, earned: credential.earned }));

@@ -54,15 +54,22 @@ export function buildCycles(program: Program, credential: Credential, renewals: 
     .slice()
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
+  let lastRenewal: CalendarDate | undefined;
   for (const renewal of own) {
     if (renewal.date > asOf) {
       findings.push(finding({ kind: 'renewal-ignored', date: renewal.date, why: 'after-as-of' }));
+      continue;
+    }
+    // The same renewal recorded twice must not renew the next cycle too.
+    if (lastRenewal !== undefined && renewal.date <= lastRenewal) {
+      findings.push(finding({ kind: 'renewal-ignored', date: renewal.date, why: 'duplicate' }));
       continue;
     }
     if (renewal.date < current.start) {
       findings.push(finding({ kind: 'renewal-ignored', date: renewal.date, why: 'before-cycle' }));
       continue;
     }
+    lastRenewal = renewal.date;
     const rule = ruleAt(program, current.end) ?? program.rules[0];
     if (rule === undefined || rule.validity.kind === 'never') break;
     const validity = rule.validity;

@@ -88,7 +88,7 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   findings.push(...grants.findings, ...activities.findings);
   for (const component of components) findings.push(component.finding, ...component.advisories);
   if (required !== null) findings.push(finding({ kind: 'progress', earned: fromMilli(earnedMilli), required, unit }));
-  findings.push(finding({ kind: 'outcome', status, renewBy: 'continuing-education', deadline, missingUnits: missing, unit, unmet: unmet.map((c) => c.label), graceEnds: graceEnd > cycle.end ? graceEnd : null }));
+  findings.push(finding({ kind: 'outcome', status, renewBy: 'continuing-education', startsOn: notStarted ? cycle.start : undefined, deadline, missingUnits: missing, unit, unmet: unmet.map((c) => c.label), graceEnds: graceEnd > cycle.end ? graceEnd : null }));
   const grantedPrograms = new Set(grants.findings.flatMap((f) => (f.kind === 'grant-counted' ? [f.program] : [])));
   findings.push(...confidenceFindings(program, rule, grantedPrograms));
 

@@ -1,6 +1,7 @@
 /**
  * The one formatter from findings to plain English, used by the CLI, the API and the web app.
  */
+import { addDays } from '../shared/calendar-date.js';
 import { formatUnits } from '../shared/units.js';
 import type { ComponentDetail, Finding, NotCountedReason } from './findings.js';
 
@@ -13,6 +14,7 @@ const NOT_COUNTED: Record<NotCountedReason, string> = {
   'later-cycle': 'it falls in a later cycle of this credential',
   'after-as-of': 'it is dated after the as-of date',
   'in-lapse': 'it was completed while the credential was lapsed',
+  'after-expiry': 'it was completed after this cycle expired; CE counts only when completed within the cycle',
   'over-cap': 'the category cap is already reached',
 };
 
@@ -41,7 +43,9 @@ export function explain(f: Finding): string {
     case 'renewal-ignored':
       return f.why === 'after-as-of'
         ? `The renewal dated ${f.date} is after the as-of date and is not taken into account.`
-        : `The renewal dated ${f.date} is before the cycle it would renew started, and is ignored.`;
+        : f.why === 'duplicate'
+          ? `The renewal dated ${f.date} repeats an earlier renewal and is ignored.`
+          : `The renewal dated ${f.date} is before the cycle it would renew started, and is ignored.`;
     case 'late-renewal':
       return `Renewed late on ${f.date}, in the grace period after the ${f.expired} expiry; the original schedule is kept.`;
     case 'reinstated':
@@ -65,12 +69,16 @@ export function explain(f: Finding): string {
         const options = f.candidates === undefined ? '' : ` (sources disagree: ${f.candidates.map((c) => formatUnits(c)).join(' or ')})`;
         return `${f.programName} may earn units here, but the value is unconfirmed${options}, so recert does not count it.`;
       }
+      if (f.reason === 'already-held') return `${f.programName} ("${f.credential}") is recorded again; holding it counts once, for the first time it was earned.`;
       return f.reason === 'not-current'
         ? `${f.programName} ("${f.credential}") is not current, so its units do not count.`
         : `${f.programName} ("${f.credential}") was earned outside this cycle, so its units counted elsewhere or not at all.`;
     case 'component':
       return `${f.label}: ${f.met ? 'met' : 'NOT met'}. ${componentDetail(f.detail)}`;
     case 'prerequisite-expires-early':
+      if (f.beyondDays > 0 && f.expires >= f.deadline) {
+        return `${f.label} ("${f.credential}") expires ${f.expires}, less than ${f.beyondDays} days after this cycle ends on ${f.deadline}: renew it before submitting, or submit by ${addDays(f.expires, -f.beyondDays)}.`;
+      }
       return `${f.label} ("${f.credential}") expires ${f.expires}, before this cycle ends on ${f.deadline}: renew it first, or renew this credential before ${f.expires}.`;
     case 'value-confidence':
       return `Note: ${f.what} comes from ${confidenceWords(f.confidence)}${f.source === undefined ? '' : ` (${f.source.title})`}; check it with the body.`;
@@ -103,6 +111,7 @@ function componentDetail(d: ComponentDetail): string {
         ? `The minimum for ${d.categoryName} is unconfirmed; ${formatUnits(d.earned)} ${d.unit} recorded.`
         : `${formatUnits(d.earned)} of ${formatUnits(d.required)} ${d.unit} in ${d.categoryName}.`;
     case 'min-categories':
+      if (d.waived) return 'Waived: no units are required this period.';
       return `${d.categories.length} categor${d.categories.length === 1 ? 'y' : 'ies'} used (${d.categories.join(', ') || 'none'}) of ${d.required ?? 'an unconfirmed number'} required.`;
   }
 }
@@ -122,13 +131,19 @@ function outcome(f: Extract<Finding, { kind: 'outcome' }>): string {
   }
   switch (f.status) {
     case 'current':
+      if (f.startsOn !== undefined) {
+        const due = f.missingUnits !== null && f.missingUnits > 0 ? `${u(f.missingUnits, f.unit)} ` : '';
+        return `Current: renewed; the next cycle starts ${f.startsOn} and needs ${due}${due === '' ? 'its requirements met ' : ''}by ${f.deadline}.${f.unmet.length > 0 ? ` Also: ${f.unmet.join('; ')}.` : ''}`;
+      }
       return `Current: the requirements for this cycle are met${f.deadline === null ? '' : `; renew by ${f.deadline}`}.`;
     case 'in-progress':
       return `In progress: due by ${f.deadline}.${still}`;
     case 'due-soon':
       return `Due soon: the deadline is ${f.deadline}.${still}`;
     case 'grace':
-      return `Expired; in the grace period until ${f.deadline}, when a late renewal is still accepted.${still}`;
+      return todo.length === 0
+        ? `Expired; the requirements are met, so renew (late) by ${f.deadline}, the end of the grace period.`
+        : `Expired; in the grace period until ${f.deadline}, when a late renewal is still accepted.${still} CE completed after expiry counts toward the next cycle, not this one: check with the body whether this cycle can still be completed.`;
     case 'lapsed':
       return `Lapsed: the expiry and any grace period have passed${f.graceEnds === null ? '' : ` (grace ended ${f.graceEnds})`}. The body's reinstatement rules apply.${still}`;
     case 'unconfirmed':

@@ -14,6 +14,7 @@ export type NotCountedReason =
   | 'later-cycle'
   | 'after-as-of'
   | 'in-lapse'
+  | 'after-expiry'
   | 'over-cap';
 
 export type Finding =
@@ -23,25 +24,25 @@ export type Finding =
   | { kind: 'not-yet-earned'; earned: CalendarDate }
   | { kind: 'not-covered'; date: CalendarDate; firstFrom: CalendarDate }
   | { kind: 'cycles-before-catalog'; earned: CalendarDate; firstFrom: CalendarDate }
-  | { kind: 'renewal-ignored'; date: CalendarDate; why: 'after-as-of' | 'before-cycle' }
+  | { kind: 'renewal-ignored'; date: CalendarDate; why: 'after-as-of' | 'before-cycle' | 'duplicate' }
   | { kind: 'late-renewal'; date: CalendarDate; expired: CalendarDate }
   | { kind: 'reinstated'; date: CalendarDate; lapsedFrom: CalendarDate }
   | { kind: 'required-prorated'; earned: CalendarDate; periodStart: CalendarDate; required: number; unit: string }
   | { kind: 'activity-counted'; activity: string; title: string; completed: CalendarDate; units: number; granted: number; unit: string; category?: string | undefined }
   | { kind: 'activity-not-counted'; activity: string; title: string; completed: CalendarDate; reason: NotCountedReason; body: string; category?: string | undefined; cap?: number | undefined; perYear?: boolean | undefined }
   | { kind: 'grant-counted'; credential: string; program: string; programName: string; units: number; unit: string; counts: 'earned-in-cycle' | 'current-at-check'; earned: CalendarDate }
-  | { kind: 'grant-not-counted'; credential: string; program: string; programName: string; reason: 'unconfirmed' | 'earned-outside-cycle' | 'not-current'; candidates?: number[] | undefined }
+  | { kind: 'grant-not-counted'; credential: string; program: string; programName: string; reason: 'unconfirmed' | 'earned-outside-cycle' | 'not-current' | 'already-held'; candidates?: number[] | undefined }
   | { kind: 'component'; id: string; label: string; met: boolean; detail: ComponentDetail }
-  | { kind: 'prerequisite-expires-early'; label: string; credential: string; expires: CalendarDate; deadline: CalendarDate }
+  | { kind: 'prerequisite-expires-early'; label: string; credential: string; expires: CalendarDate; deadline: CalendarDate; beyondDays: number }
   | { kind: 'value-confidence'; what: string; confidence: Confidence; source?: Source | undefined; note?: string | undefined }
   | { kind: 'unconfirmed-value'; what: string; note?: string | undefined; candidates?: unknown[] | undefined }
   | { kind: 'progress'; earned: number; required: number; unit: string }
-  | { kind: 'outcome'; status: string; renewBy: 'continuing-education' | 'new-course'; deadline: CalendarDate | null; missingUnits: number | null; unit: string; unmet: string[]; graceEnds: CalendarDate | null };
+  | { kind: 'outcome'; status: string; renewBy: 'continuing-education' | 'new-course'; startsOn?: CalendarDate | undefined; deadline: CalendarDate | null; missingUnits: number | null; unit: string; unmet: string[]; graceEnds: CalendarDate | null };
 
 export type ComponentDetail =
   | { kind: 'program-current'; program: string; programName: string; checkDate: CalendarDate; validBeyondDays: number; holder?: { credential: string; validUntil: CalendarDate } | undefined; expiredOn?: CalendarDate | undefined }
   | { kind: 'category-minimum'; category: string; categoryName: string; required: number | null; earned: number; unit: string }
-  | { kind: 'min-categories'; required: number | null; categories: string[] };
+  | { kind: 'min-categories'; required: number | null; categories: string[]; waived: boolean };
 
 export function finding<F extends Finding>(value: F): Readonly<F> {
   return Object.freeze(value);

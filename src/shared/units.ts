@@ -18,7 +18,12 @@ export function sumMilli(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-/** Display form: one decimal, as the bodies print units ("1.9 CEU"). */
+/**
+ * Display form: one decimal, as the bodies print units ("1.9 CEU"), or as many decimals as needed (up to
+ * three) when the value is not a whole tenth, so that "1.85 earned of 2.0" never shows as "1.9 of 2.0".
+ */
 export function formatUnits(units: number): string {
-  return (Math.round(units * 10) / 10).toFixed(1);
+  const milli = Math.round(units * SCALE);
+  if (milli % 100 === 0) return (milli / SCALE).toFixed(1);
+  return (milli / SCALE).toFixed(3).replace(/0+$/, '');
 }
