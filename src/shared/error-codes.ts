@@ -13,7 +13,7 @@ export const ERROR_CODES = {
   FILE_NOT_FOUND: 'A file or folder named on the command line does not exist.',
   USAGE: 'The command line is malformed (unknown option, bad date, missing argument).',
   NOT_FOUND: 'No person, credential, renewal, activity or evidence file has that id (HTTP 404).',
-  ALREADY_EXISTS: 'The id is already used by another entry of the same kind for this person (HTTP 409).',
+  ALREADY_EXISTS: 'The id is already used by another entry of the same kind for this person, or the credential already has a renewal on that date (HTTP 409).',
   REQUEST_INVALID: "An HTTP request's path, query or body does not match its schema; the issue names the field path (HTTP 400).",
   EVIDENCE_TOO_LARGE: 'An evidence file is larger than the size limit (HTTP 413).',
   EVIDENCE_TYPE: "An evidence file is not a PDF, PNG, JPEG, WebP or plain-text file by its content, or its name's extension does not match its content (HTTP 415).",

@@ -13,7 +13,7 @@ import { changeFromRow, credentialFromRow, evidenceFromRow, personFromRow } from
 import type {
   ActivityChanges, ChangeRecord, CredentialChanges, Engine, EvidenceRecord, ImportOptions, ImportSummary, NewEvidence, Person, Removed, Store, StoredRenewal,
 } from './store.js';
-import { alreadyExists, isUniqueViolation, notFound } from './store-errors.js';
+import { alreadyExists, isUniqueViolation, notFound, renewalExists } from './store-errors.js';
 
 export interface KyselyStoreOptions {
   /** The clock for change-log timestamps; tests pass a fixed one. */
@@ -154,8 +154,9 @@ export class KyselyStore implements Store {
   addRenewal(personId: string, renewal: Renewal, actor: string): Promise<StoredRenewal> {
     return this.write(actor, async (trx, stamp) => {
       await this.getCredentialIn(trx, personId, renewal.credential);
+      if ((await selectRenewals(trx, personId, renewal.credential)).some((r) => r.date === renewal.date)) throw renewalExists(renewal.credential, renewal.date);
       return insertRenewal(trx, stamp, personId, renewal);
-    });
+    }, () => renewalExists(renewal.credential, renewal.date));
   }
 
   removeRenewal(personId: string, renewalId: number, actor: string): Promise<void> {

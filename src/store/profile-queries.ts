@@ -43,7 +43,8 @@ export async function insertRenewal(db: Kysely<Database>, stamp: Stamp, personId
 }
 
 /**
- * Runs in the caller's transaction. merge adds every entry; replace makes the stored wallet equal
+ * Runs in the caller's transaction. merge adds every entry (a renewal only if the wallet lacks its
+ * credential and date); replace makes the stored wallet equal
  * to `incoming`, touching only what differs, so an activity that stays keeps its evidence.
  */
 export async function importInto(db: Kysely<Database>, stamp: Stamp, personId: string, incoming: Profile, options: ImportOptions): Promise<ImportSummary> {
@@ -70,11 +71,14 @@ export async function importInto(db: Kysely<Database>, stamp: Stamp, personId: s
       await logChange(db, stamp, { personId, entity: 'credential', entityId: credential.id, action: 'update', before, after: credential });
     }
   }
-  const keptRenewals = await selectRenewals(db, personId);
+  // A credential is renewed at most once per date (unique in the database): a pair the wallet
+  // already holds, or that the file repeats, is not added again, in either mode.
+  const heldRenewals = new Set((await selectRenewals(db, personId)).map((r) => renewalKey(r.credential, r.date)));
   for (const renewal of incoming.renewals) {
-    const i = keptRenewals.findIndex((r) => r.credential === renewal.credential && r.date === renewal.date);
-    if (i >= 0 && options.mode === 'replace') keptRenewals.splice(i, 1);
-    else await insertRenewal(db, stamp, personId, renewal);
+    const key = renewalKey(renewal.credential, renewal.date);
+    if (heldRenewals.has(key)) continue;
+    await insertRenewal(db, stamp, personId, renewal);
+    heldRenewals.add(key);
   }
   const storedActivities = new Map((await selectActivities(db, personId)).map((a) => [a.id, a]));
   for (const activity of incoming.activities) {
@@ -83,6 +87,10 @@ export async function importInto(db: Kysely<Database>, stamp: Stamp, personId: s
     else if (!isDeepStrictEqual(before, activity)) await replaceActivity(db, stamp, personId, before, activity);
   }
   return { credentials: incoming.credentials.length, renewals: incoming.renewals.length, activities: incoming.activities.length, removed };
+}
+
+function renewalKey(credential: string, date: string): string {
+  return `${credential}\u0000${date}`;
 }
 
 async function removeMissing(db: Kysely<Database>, stamp: Stamp, personId: string, existing: Profile, incoming: Profile): Promise<Removed> {
@@ -94,13 +102,9 @@ async function removeMissing(db: Kysely<Database>, stamp: Stamp, personId: strin
     await logChange(db, stamp, { personId, entity: 'activity', entityId: activity.id, action: 'delete', before: activity });
   }
   // Renewals have no id in the profile: any stored (credential, date) pair the file lacks goes.
-  const wanted = incoming.renewals.map((r) => `${r.credential}\u0000${r.date}`);
+  const wanted = new Set(incoming.renewals.map((r) => renewalKey(r.credential, r.date)));
   for (const renewal of await selectRenewals(db, personId)) {
-    const i = wanted.indexOf(`${renewal.credential}\u0000${renewal.date}`);
-    if (i >= 0) {
-      wanted.splice(i, 1);
-      continue;
-    }
+    if (wanted.has(renewalKey(renewal.credential, renewal.date))) continue;
     await db.deleteFrom('renewals').where('id', '=', renewal.id).execute();
     await logChange(db, stamp, { personId, entity: 'renewal', entityId: String(renewal.id), action: 'delete', before: renewal });
   }

@@ -17,3 +17,7 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+export function renewalExists(credentialId: string, date: string): RecertError {
+  return new RecertError([{ code: 'ALREADY_EXISTS', path: 'date', message: `credential "${credentialId}" already has a renewal on ${date}` }]);
+}

@@ -75,6 +75,17 @@ await describeEachStore('HTTP API', { describe, it }, (backend) => {
     expect(again).toMatchObject({ status: 409, body: { code: 'ALREADY_EXISTS', issues: [{ path: 'id' }] } });
   });
 
+  it('answers 409 for a renewal on a date the credential already has, and a merge import adds no duplicate', async () => {
+    await app.call('POST', '/api/people/me/credentials', { id: 'cpt', program: 'nasm-cpt', earned: '2025-01-15' });
+    expect((await app.call('POST', '/api/people/me/credentials/cpt/renewals', { date: '2027-01-10' })).status).toBe(201);
+    const again = await app.call('POST', '/api/people/me/credentials/cpt/renewals', { date: '2027-01-10' });
+    expect(again).toMatchObject({ status: 409, body: { code: 'ALREADY_EXISTS', issues: [{ code: 'ALREADY_EXISTS', path: 'date' }] } });
+    const file = { renewals: [{ credential: 'cpt', date: '2027-01-10' }, { credential: 'cpt', date: '2029-01-10' }] };
+    expect((await app.call('POST', '/api/people/me/import?mode=merge', file)).status).toBe(200);
+    expect((await app.call('POST', '/api/people/me/import?mode=merge', file)).status).toBe(200);
+    expect((await app.call('GET', '/api/people/me/credentials/cpt')).body.renewals.map((r: { date: string }) => r.date)).toEqual(['2027-01-10', '2029-01-10']);
+  });
+
   it('changes and removes credentials, renewals and activities', async () => {
     await app.call('POST', '/api/people/me/credentials', { id: 'cpt', program: 'nasm-cpt', earned: '2025-01-15', number: 'N-1' });
     const patched = await app.call('PATCH', '/api/people/me/credentials/cpt', { earned: '2025-01-20', number: null });

@@ -56,7 +56,7 @@ export function credentialRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/people/:personId/credentials/:credentialId/renewals', {
-      schema: { tags, summary: 'Record a renewal', params: credentialParams, body: newRenewalSchema, response: { 201: renewalSchema, ...errors } },
+      schema: { tags, summary: 'Record a renewal', params: credentialParams, body: newRenewalSchema, response: { 201: renewalSchema, ...writeErrors } },
     }, async (request, reply) => {
       const { personId, credentialId } = request.params;
       return reply.code(201).send(await store.addRenewal(personId, { credential: credentialId, date: request.body.date }, actorOf(request.headers)));

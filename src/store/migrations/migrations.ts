@@ -2,9 +2,11 @@
 import type { Migration } from 'kysely';
 import type { Engine } from '../store.js';
 import { initialMigration } from './001-initial.js';
+import { uniqueRenewalsMigration } from './002-unique-renewals.js';
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
     '001-initial': initialMigration(engine),
+    '002-unique-renewals': uniqueRenewalsMigration(),
   };
 }
