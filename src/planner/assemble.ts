@@ -2,10 +2,17 @@
  * Turns chosen slots into a schedule: one step per completion (what, when, what it counts for where),
  * and one summary per planned cycle. Units per step follow the engine's order: by completion date,
  * each capped category filling up until its room is gone.
+ *
+ * With a study-load limit the model checks the hours completed only at bucket ends, so a step's range
+ * starts not at its bucket's start but at the earliest day on which the hours of the steps before it (in
+ * completion order) plus its own fit under the limit. Then any choice of days inside the printed ranges
+ * keeps the load within the limit on every day: the steps done by a day d are among the first k in that
+ * order for the last of them, k, whose range starts on or before d, and those fit by that start.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import type { Offering } from '../catalog/course-schema.js';
-import { addDays, type CalendarDate } from '../shared/calendar-date.js';
+import { addDays, daysBetween, type CalendarDate } from '../shared/calendar-date.js';
+import { loadLimit } from './build-model.js';
 import { fromMilli } from '../shared/units.js';
 import { costOf, type ResolvedOptions } from './plan-options.js';
 import type { CyclePlan, PlanStep, PlanTotals, StepCount } from './plan-result.js';
@@ -14,9 +21,17 @@ import type { Slot } from './slots.js';
 
 export function assembleSteps(
   chosen: readonly number[], slots: readonly Slot[], offerings: readonly Offering[], requirements: readonly Requirement[], catalog: Catalog, prefix = 'step',
+  load: { readonly asOf: CalendarDate; readonly perMonth: number } | null = null,
 ): PlanStep[] {
   const dated = chosen.map((j) => ({ slot: slots[j]!, ...datesOf(slots[j]!) }));
   dated.sort((a, b) => (a.completed === b.completed ? a.slot.index - b.slot.index : a.completed < b.completed ? -1 : 1));
+  if (load !== null) {
+    let hours = 0;
+    for (const step of dated) {
+      hours += offerings[step.slot.offering]!.hours;
+      if (step.session === null) step.from = earliestWithin(load.asOf, load.perMonth, hours, step.from, step.by);
+    }
+  }
   const counts = dated.map(() => [] as StepCount[]);
   for (const r of requirements) {
     const cycleRoom = new Map<string, number>();
@@ -61,6 +76,15 @@ export function assembleSteps(
       counts: counts[s]!,
     };
   });
+}
+
+/** The first day in [from, by] by which `hours` of study fit under the limit (`by` if none does, as the model guarantees one). */
+function earliestWithin(asOf: CalendarDate, perMonth: number, hours: number, from: CalendarDate, by: CalendarDate): CalendarDate {
+  if (perMonth <= 0) return by;
+  let day = addDays(asOf, Math.max(0, Math.ceil((hours * 30.4375) / perMonth - 1 - 1e-9)));
+  while (loadLimit(asOf, day, perMonth) + 1e-9 < hours) day = addDays(day, 1);
+  while (daysBetween(asOf, day) > 0 && loadLimit(asOf, addDays(day, -1), perMonth) + 1e-9 >= hours) day = addDays(day, -1);
+  return day < from ? from : day > by ? by : day;
 }
 
 /** The first run of consecutive buckets of a slot: complete any day in it (self-paced) or on its first session. */

@@ -63,8 +63,9 @@ export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Pr
     gap = outcome.gap === null || gap === null ? null : Math.max(gap, outcome.gap);
   }
   planned.sort((a, b) => a.index - b.index);
-  const steps = assembleSteps(chosen, slots, offerings, planned, catalog);
-  const greedySteps = assembleSteps(greedy.chosen, slots, offerings, requirements, catalog, 'greedy');
+  const load = options.maxHoursPerMonth === null ? null : { asOf, perMonth: options.maxHoursPerMonth };
+  const steps = assembleSteps(chosen, slots, offerings, planned, catalog, 'step', load);
+  const greedySteps = assembleSteps(greedy.chosen, slots, offerings, requirements, catalog, 'greedy', load);
   return deepFreeze({
     kind: 'plan',
     asOf,

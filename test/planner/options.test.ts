@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/planner/plan.js';
 import { loadLimit } from '../../src/planner/build-model.js';
-import { yearOf } from '../../src/shared/calendar-date.js';
-import { catalog, courses, d, expectAccepted, profile } from './helpers.js';
+import { addDays, yearOf } from '../../src/shared/calendar-date.js';
+import { explainPlan } from '../../src/planner/explain-plan.js';
+import { catalog, courses, d, expectAccepted, profile, sampleCourses } from './helpers.js';
 
 const asOf = d('2026-03-15');
 const nasm = profile([{ id: 'nasm', program: 'nasm-cpt', earned: '2026-03-15' }]);
@@ -75,6 +76,26 @@ describe('budget and study load', () => {
       expect(cumulative, `by ${s.completed}`).toBeLessThanOrEqual(loadLimit(asOf, s.completed, 1) + 1e-9);
     }
     expectAccepted(result, nasm, asOf, small);
+  });
+
+  it('prints each self-paced range from the earliest day the study load allows, given the steps before it', async () => {
+    const person = profile([{ id: 'cpt', program: 'nasm-cpt', earned: '2025-01-15' }, { id: 'cpr', program: 'cpr-aed', earned: '2025-12-01' }],
+      { activities: [{ id: 'x', title: 'Course', completed: d('2025-03-01'), credits: [{ body: 'nasm', units: 1.9 }] }] });
+    const from = d('2026-01-15');
+    const result = await plan(catalog, sampleCourses, person, from, { horizon: { cycles: 2 }, maxHoursPerMonth: 1.5 });
+    const course = result.steps.find((s) => s.session === null && s.offering.hours === 30)!;
+    // 3 h of CPR/AED class first, then 30 h: 33 h at 1.5 h a month needs 22 months, so not before 2027-11-15
+    // (the bucket itself starts with the cycle on 2027-01-16).
+    expect([course.from, course.by]).toEqual(['2027-11-15', '2029-01-15']);
+    let cumulative = 0;
+    for (const s of result.steps) {
+      cumulative += s.offering.hours;
+      // Completing every step on the first day of its range keeps the load within the limit, and a day earlier would not.
+      expect(cumulative, `${s.offering.id} from ${s.from}`).toBeLessThanOrEqual(loadLimit(from, s.from, 1.5) + 1e-9);
+      if (s.session === null && s.from > from) expect(cumulative).toBeGreaterThan(loadLimit(from, addDays(s.from, -1), 1.5));
+    }
+    expect(explainPlan(result).join('\n')).toContain('between 2027-11-15 and 2029-01-15');
+    expectAccepted(result, person, from, sampleCourses);
   });
 
   it('gives up a renewal the budget cannot pay for, and says so', async () => {
