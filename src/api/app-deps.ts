@@ -17,6 +17,7 @@ export interface AppDeps {
 /** Who is acting, for the change log: the X-Recert-Actor header (the web app sends "web"), else "api". */
 export function actorOf(headers: Record<string, string | string[] | undefined>): string {
   const raw = headers['x-recert-actor'];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 100);
+  // eslint-disable-next-line no-control-regex
+  const value = (Array.isArray(raw) ? raw[0] : raw)?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100);
   return value === undefined || value === '' ? 'api' : value;
 }

@@ -13,7 +13,7 @@ import { changeFromRow, credentialFromRow, evidenceFromRow, personFromRow } from
 import type {
   ActivityChanges, ChangeRecord, CredentialChanges, Engine, EvidenceRecord, ImportOptions, ImportSummary, NewEvidence, Person, Removed, Store, StoredRenewal,
 } from './store.js';
-import { alreadyExists, isUniqueViolation, notFound, renewalExists } from './store-errors.js';
+import { alreadyExists, isUniqueViolation, isUnstorableValue, notFound, renewalExists, unstorableValue } from './store-errors.js';
 
 export interface KyselyStoreOptions {
   /** The clock for change-log timestamps; tests pass a fixed one. */
@@ -34,13 +34,14 @@ export class KyselyStore implements Store {
     await this.options.onClose?.();
   }
 
-  /** Runs `work` in a transaction with one timestamp; a unique violation from a race becomes ALREADY_EXISTS. */
+  /** Runs `work` in a transaction with one timestamp; a unique violation from a race becomes ALREADY_EXISTS, an unstorable value PROFILE_SCHEMA. */
   private async write<T>(actor: string, work: (trx: Kysely<Database>, stamp: Stamp) => Promise<T>, onDuplicate?: () => Error): Promise<T> {
     const stamp = { actor, at: (this.options.now?.() ?? new Date()).toISOString() };
     try {
       return await this.db.transaction().execute((trx) => work(trx, stamp));
     } catch (error) {
       if (onDuplicate !== undefined && isUniqueViolation(error)) throw onDuplicate();
+      if (isUnstorableValue(error)) throw unstorableValue();
       throw error;
     }
   }

@@ -21,3 +21,17 @@ export function isUniqueViolation(error: unknown): boolean {
 export function renewalExists(credentialId: string, date: string): RecertError {
   return new RecertError([{ code: 'ALREADY_EXISTS', path: 'date', message: `credential "${credentialId}" already has a renewal on ${date}` }]);
 }
+
+/**
+ * A value the database cannot hold: PostgreSQL's numeric out of range (22003, e.g. thousandths over
+ * 2^31) or a character it cannot store (22P05, 22021: a NUL). The schemas refuse these before the
+ * store; this keeps anything that slips past them a located 400, not a 500.
+ */
+export function isUnstorableValue(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22003' || code === '22P05' || code === '22021';
+}
+
+export function unstorableValue(): RecertError {
+  return new RecertError([{ code: 'PROFILE_SCHEMA', path: '', message: 'a number is too large or a text contains a character (such as NUL) that the database cannot store' }]);
+}

@@ -17,7 +17,11 @@ export const isoDate = z.string()
   .meta({ format: 'date', example: '2026-01-31' });
 
 export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'A calendar date, YYYY-MM-DD', example: '2026-01-31' });
-export const entryId = z.string().min(1, { message: 'expected a non-empty id' }).max(200);
+/** No control characters: a NUL is refused by PostgreSQL, and none means anything in a name or id. */
+export const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+export const entryId = z.string().min(1, { message: 'expected a non-empty id' }).max(200).regex(NO_CONTROL, { message: 'expected an id without control characters' });
+/** A display name (a person's): printable, 1 to 200 characters. */
+export const displayText = z.string().min(1, { message: 'expected non-empty text' }).max(200).regex(NO_CONTROL, { message: 'expected text without control characters' });
 
 export const personParams = z.object({ personId: slug.meta({ description: 'The person, e.g. "me"' }) });
 export const credentialParams = personParams.extend({ credentialId: entryId });

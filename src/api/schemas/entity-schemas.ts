@@ -1,11 +1,15 @@
-/** Request and response shapes for people, credentials, renewals, activities and evidence. */
+/**
+ * Request and response shapes for people, credentials, renewals, activities and evidence. Request
+ * fields reuse the profile schema's own field schemas (bounds, no control characters), so a PATCH
+ * accepts exactly what a profile file may say.
+ */
 import { z } from 'zod';
 import { activitySchema, credentialSchema, creditSchema } from '../../profile/profile-schema.js';
-import { dateString, entryId, isoDate, slug } from './common-schemas.js';
+import { dateString, displayText, entryId, isoDate, slug } from './common-schemas.js';
 
 export const personSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).meta({ id: 'Person' });
-export const newPersonSchema = z.strictObject({ id: slug, name: z.string().min(1).max(200) });
-export const personChangesSchema = z.strictObject({ name: z.string().min(1).max(200) });
+export const newPersonSchema = z.strictObject({ id: slug, name: displayText });
+export const personChangesSchema = z.strictObject({ name: displayText });
 
 export const renewalSchema = z.object({ id: z.number().int(), credential: z.string(), date: dateString }).meta({ id: 'Renewal' });
 export const newRenewalSchema = z.strictObject({ date: isoDate });
@@ -23,7 +27,7 @@ export const newCredentialSchema = credentialSchema.extend({ id: entryId.optiona
 export const credentialChangesSchema = z.strictObject({
   program: credentialSchema.shape.program.optional(),
   earned: isoDate.optional(),
-  number: z.string().min(1).nullable().optional(),
+  number: credentialSchema.shape.number.unwrap().nullable().optional(),
 });
 
 export const evidenceSchema = z.object({
@@ -52,8 +56,8 @@ export const newActivitySchema = activitySchema.extend({ id: entryId.optional(),
 export const activityChangesSchema = z.strictObject({
   title: activitySchema.shape.title.optional(),
   completed: isoDate.optional(),
-  hours: z.number().nonnegative().nullable().optional(),
-  provider: z.string().min(1).nullable().optional(),
+  hours: activitySchema.shape.hours.unwrap().nullable().optional(),
+  provider: activitySchema.shape.provider.unwrap().nullable().optional(),
   credits: z.array(creditSchema).optional(),
 });
 
