@@ -46,6 +46,14 @@ export class KyselyStore implements Store {
     }
   }
 
+  /** Lets discardOrphans re-check, under the files' lock, that no row came to refer to a hash since. */
+  private recheckable(removed: Removed): Removed {
+    return {
+      ...removed,
+      isReferenced: async (sha256) => (await this.db.selectFrom('evidence').select('id').where('sha256', '=', sha256).limit(1).executeTakeFirst()) !== undefined,
+    };
+  }
+
   private async requirePerson(db: Kysely<Database>, id: string): Promise<Person> {
     const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
     if (row === undefined) throw notFound('person', id, 'personId');
@@ -87,7 +95,7 @@ export class KyselyStore implements Store {
       const removed = await deleteEvidence(trx, stamp, id, {});
       await trx.deleteFrom('people').where('id', '=', id).execute();
       await logChange(trx, stamp, { personId: id, entity: 'person', entityId: id, action: 'delete', before });
-      return removed;
+      return this.recheckable(removed);
     });
   }
 
@@ -214,7 +222,7 @@ export class KyselyStore implements Store {
       const removed = await deleteEvidence(trx, stamp, personId, { activityId: id });
       await trx.deleteFrom('activities').where('person_id', '=', personId).where('id', '=', id).execute();
       await logChange(trx, stamp, { personId, entity: 'activity', entityId: id, action: 'delete', before });
-      return removed;
+      return this.recheckable(removed);
     });
   }
 
@@ -249,7 +257,7 @@ export class KyselyStore implements Store {
       await this.requirePerson(trx, personId);
       const exists = await trx.selectFrom('evidence').select('id').where('person_id', '=', personId).where('id', '=', evidenceId).executeTakeFirst();
       if (exists === undefined) throw notFound('evidence', evidenceId, 'evidenceId', personId);
-      return deleteEvidence(trx, stamp, personId, { evidenceId });
+      return this.recheckable(await deleteEvidence(trx, stamp, personId, { evidenceId }));
     });
   }
 
@@ -261,7 +269,8 @@ export class KyselyStore implements Store {
   importProfile(personId: string, incoming: Profile, options: ImportOptions): Promise<ImportSummary> {
     return this.write(options.actor, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
-      return importInto(trx, stamp, personId, incoming, options);
+      const summary = await importInto(trx, stamp, personId, incoming, options);
+      return { ...summary, removed: this.recheckable(summary.removed) };
     });
   }
 

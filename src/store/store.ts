@@ -56,6 +56,12 @@ export interface ChangeRecord {
 /** Evidence files whose last database reference a removal deleted: the caller may delete the bytes. */
 export interface Removed {
   readonly orphanedSha256: readonly string[];
+  /**
+   * Asks the database, now, whether any row still refers to the hash. discardOrphans calls it under
+   * the evidence files' per-hash lock, so an upload of the same bytes that committed after this
+   * removal keeps its file.
+   */
+  readonly isReferenced?: (sha256: string) => Promise<boolean>;
 }
 
 export interface ImportOptions {

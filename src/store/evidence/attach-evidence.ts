@@ -44,13 +44,27 @@ export async function attachEvidence(
   const { name, type } = inspectEvidence(upload, target.maxBytes);
   // Fail on an unknown person or activity before writing any bytes.
   await store.getActivity(target.personId, target.activityId);
-  const sha256 = await files.put(upload.bytes);
-  return store.addEvidence(target.personId, target.activityId, { id: randomUUID(), sha256, name, type, size: upload.bytes.length }, target.actor);
+  // Under the hash's lock until the row is committed: a removal of the last row with the same bytes
+  // cannot unlink the file between our write and our insert (see discardOrphans).
+  return files.exclusive(EvidenceFiles.sha256(upload.bytes), async () => {
+    const sha256 = await files.put(upload.bytes);
+    return store.addEvidence(target.personId, target.activityId, { id: randomUUID(), sha256, name, type, size: upload.bytes.length }, target.actor);
+  });
 }
 
-/** Deletes the bytes no database row refers to any more. */
+/**
+ * Deletes the bytes no database row refers to any more. The removal decided "orphaned" when it
+ * committed; an upload of the same bytes may have committed a new row since. So each hash is
+ * re-checked against the database under the files' per-hash lock, which an upload holds from writing
+ * the bytes until its row is committed, and the file is unlinked only if still unreferenced.
+ */
 export async function discardOrphans(files: EvidenceFiles, removed: Removed): Promise<void> {
-  await files.remove(removed.orphanedSha256);
+  for (const sha256 of removed.orphanedSha256) {
+    await files.exclusive(sha256, async () => {
+      if (removed.isReferenced !== undefined && (await removed.isReferenced(sha256))) return;
+      await files.remove([sha256]);
+    });
+  }
 }
 
 /**

@@ -12,7 +12,27 @@ import { join } from 'node:path';
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export class EvidenceFiles {
+  /** Per hash, the tail of the work queued by `exclusive`. */
+  private readonly locks = new Map<string, Promise<unknown>>();
+
   constructor(readonly root: string) {}
+
+  /**
+   * Runs `work` while no other `exclusive` work for the same hash runs (in this process). Attaching
+   * holds it from writing the bytes until its row is committed; discarding an orphan holds it while
+   * it re-checks the rows and unlinks, so the two never interleave.
+   */
+  async exclusive<T>(sha256: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(sha256) ?? Promise.resolve();
+    const run = previous.then(work);
+    const tail = run.catch(() => undefined);
+    this.locks.set(sha256, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(sha256) === tail) this.locks.delete(sha256);
+    }
+  }
 
   static sha256(bytes: Uint8Array): string {
     return createHash('sha256').update(bytes).digest('hex');
