@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'threads',
+    // Setup and teardown start and stop real servers and databases; on a loaded 2-core machine they
+    // can take longer than vitest's 10 s default.
+    hookTimeout: 30_000,
     // Plain text in assertions: picocolors turns colour on whenever CI is set.
     env: { NO_COLOR: '1' },
   },

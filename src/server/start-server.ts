@@ -61,7 +61,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       app,
       store,
       async close() {
-        await app.close();
+        // Browsers and fetch keep sockets alive; close them instead of waiting for their timeouts.
+        const closing = app.close();
+        app.server.closeAllConnections();
+        await closing;
         await store.close();
       },
     };

@@ -52,7 +52,10 @@ export async function startTestApp(backend: Backend, options: { maxEvidenceBytes
       return readdirSync(evidenceDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
     },
     async close() {
-      await app.close();
+      // fetch keeps sockets alive between calls; close them rather than wait for them to time out.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
       await store.close();
       rmSync(evidenceDir, { recursive: true, force: true });
     },
