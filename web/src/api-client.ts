@@ -1,5 +1,5 @@
 /** The web app's only way to the data: the recert HTTP API. */
-import type { Activity, ApiIssue, Body, ComplianceReport, Credential, Evidence, ProgramSummary } from './api-types.js';
+import type { Activity, ApiIssue, Body, ComplianceReport, Credential, Evidence, Person, ProgramSummary } from './api-types.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly issues: ApiIssue[], message: string) {
@@ -35,6 +35,8 @@ export function createApi(person: string) {
   return {
     programs: () => request<ProgramSummary[]>('GET', '/api/programs'),
     bodies: () => request<Body[]>('GET', '/api/bodies'),
+    /** A new throwaway person holding the example profile (examples/seed-nasm.json). */
+    createExampleWallet: () => request<Person>('POST', '/api/example-wallets'),
     status: (asOf: string) => request<ComplianceReport>('GET', `${p}/status?asOf=${id(asOf)}`),
     credentials: () => request<Credential[]>('GET', `${p}/credentials`),
     addCredential: (body: { program: string; earned: string; number?: string }) => request<Credential>('POST', `${p}/credentials`, body),
