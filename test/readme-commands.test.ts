@@ -27,7 +27,7 @@ describe('reading the README commands', () => {
     expect(commandsOf(doc).map((c) => [c.line, c.text])).toEqual([
       [3, 'npm ci && npm start'],
       [4, 'npm ci && npm test'],
-      [6, 'npx recert activity add --title "Course #2"    --completed 2026-03-01'],
+      [6, 'npx recert activity add --title "Course #2"  --completed 2026-03-01'],
     ]);
   });
 
