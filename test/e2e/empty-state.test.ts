@@ -61,6 +61,18 @@ describeInChromium('a newcomer on the empty wallet in Chromium', () => {
     await page.waitForSelector('body[data-ready]');
     await expect(page.locator('#summary').textContent()).resolves.toBe('No credentials yet.');
     await expect(page.getByRole('note').count()).resolves.toBe(0);
+  }, TIMEOUT);
+
+  it('loads another example and removes it again, back on the newcomer’s own wallet', async () => {
+    await Promise.all([page.waitForURL(/\?person=example-[0-9a-f]{8}$/), page.getByRole('button', { name: 'Load the example wallet' }).click()]);
+    await page.waitForSelector('body[data-ready]');
+    const person = new URL(page.url()).searchParams.get('person')!;
+    await Promise.all([page.waitForURL(server.url), page.getByRole('button', { name: 'Remove this example' }).click()]);
+    await page.waitForSelector('body[data-ready]');
+    await expect(page.locator('#summary').textContent()).resolves.toBe('No credentials yet.');
+    const people = (await (await fetch(new URL('/api/people', server.url))).json()) as { id: string }[];
+    expect(people.map((p) => p.id)).not.toContain(person);
+    expect(people.map((p) => p.id)).toContain('me');
     expect(pageErrors).toEqual([]);
   }, TIMEOUT);
 });

@@ -37,6 +37,8 @@ export function createApi(person: string) {
     bodies: () => request<Body[]>('GET', '/api/bodies'),
     /** A new throwaway person holding the example profile (examples/seed-nasm.json). */
     createExampleWallet: () => request<Person>('POST', '/api/example-wallets'),
+    /** Removes this person and everything they hold (used to discard an example wallet). */
+    removePerson: () => request<void>('DELETE', p),
     status: (asOf: string) => request<ComplianceReport>('GET', `${p}/status?asOf=${id(asOf)}`),
     credentials: () => request<Credential[]>('GET', `${p}/credentials`),
     addCredential: (body: { program: string; earned: string; number?: string }) => request<Credential>('POST', `${p}/credentials`, body),

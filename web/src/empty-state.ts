@@ -29,9 +29,14 @@ export function renderEmptyState(actions: EmptyStateActions): HTMLElement {
     h('p', { class: 'empty-note' }, 'The example is a NASM personal trainer with the Corrective Exercise specialization, a CPR/AED card and a logged workshop. It is kept as a separate person, so your own wallet stays empty.'));
 }
 
-/** Shown above the cards while looking at an example person, with the way back to one's own wallet. */
-export function renderExampleNotice(): HTMLElement {
+/** Shown above the cards while looking at an example person: the way back, and a way to discard it. */
+export function renderExampleNotice(discard: () => Promise<void>): HTMLElement {
+  const remove = h('button', { type: 'button', class: 'link-button' }, 'Remove this example');
+  remove.addEventListener('click', () => {
+    remove.setAttribute('disabled', '');
+    discard().catch(() => remove.removeAttribute('disabled'));
+  });
   return h('p', { class: 'example-notice', role: 'note' },
     'You are looking at an example wallet: change anything you like, it is not yours. ',
-    h('a', { href: '/' }, 'Back to your wallet'));
+    h('a', { href: '/' }, 'Back to your wallet'), ' · ', remove);
 }

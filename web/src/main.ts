@@ -93,7 +93,12 @@ let openRenew: (r: CredentialReport) => void = () => undefined;
 
 async function start(): Promise<void> {
   asOfInput.value = localToday();
-  if (person.startsWith('example-')) byId('summary').after(renderExampleNotice());
+  if (person.startsWith('example-')) {
+    byId('summary').after(renderExampleNotice(() => api.removePerson().then(() => location.assign('/'), (error: unknown) => {
+      failed(error);
+      throw error;
+    })));
+  }
   asOfInput.addEventListener('change', () => {
     if (asOfInput.value !== '') refresh().catch(failed);
   });
