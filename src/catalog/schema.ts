@@ -169,6 +169,8 @@ const feeSchema = z.strictObject({
   label: z.string().min(1),
   /** renewal: the on-time fee; late: a late-renewal fee (in `until` order); reinstatement; petition; other. */
   kind: z.enum(['renewal', 'late', 'reinstatement', 'petition', 'other']).default('other'),
+  /** For a late fee: it applies to a late renewal made more than this long after expiry (absent: from the day after expiry). */
+  after: periodSchema.optional(),
   /** For a late fee: it applies to a late renewal made up to this long after expiry (absent: to the end of grace). */
   until: periodSchema.optional(),
   usd: sourced(z.number().nonnegative()),

@@ -238,8 +238,8 @@ export function explainNextStep(f: NextStepFacts): string {
     case 'renew-late-by': {
       if (f.newCourse) return `Expired: take a new course by ${f.date}.`;
       const todo = todoWords(f.missing, f.unit, f.unmet);
-      const tiers = f.lateFees.filter((fee) => fee.usd !== null).map((fee) => `$${fee.usd}${fee.until == null ? '' : ` up to ${fee.until}`}`);
-      const fees = tiers.length > 0 ? ` Late fee: ${tiers.join(', then ')}${f.lateFees.some((fee) => fee.confidence !== 'own') ? ' (not all from the body\'s current page)' : ''}.` : feeWords(f.fee, 'late fee');
+      const tiers = f.lateFees.filter((fee) => fee.usd !== null).map((fee) => `$${fee.usd}${fee.after == null ? '' : ` after ${fee.after}`}${fee.until == null ? '' : ` up to ${fee.until}`}`);
+      const fees = tiers.length > 0 ? ` Late fee: ${tiers.join('; ')}${f.lateFees.some((fee) => fee.confidence !== 'own') ? ' (not all from the body\'s current page)' : ''}.` : feeWords(f.fee, 'late fee');
       if (todo === '') return `Expired: renew late by ${f.graceEnds}.${fees}${at}`;
       if (f.ceWindowEnds !== null) {
         return `Expired: complete ${todo} by ${f.ceWindowEnds} (CE done by then still counts toward the expired cycle), then renew late by ${f.graceEnds}.${fees}${at}`;

@@ -12,6 +12,8 @@ import type { NextStep, Status } from './report.js';
 export interface FeeFacts {
   readonly usd: number | null;
   readonly confidence: Confidence;
+  /** For a late fee: the last day before the late renewals it applies to (null: from the day after expiry). */
+  readonly after?: CalendarDate | null | undefined;
   /** For a late fee: the last late-renewal day it applies to (null: to the end of grace). */
   readonly until?: CalendarDate | null | undefined;
 }
@@ -65,7 +67,7 @@ export function nextStepFacts(input: NextStepInput): NextStepFacts {
       return { kind: 'earn-units', date: cycle.end, missing, unit, unmet, fee: renewalFee, url };
     case 'grace': {
       const lateFees = rule.fees.filter((fee) => fee.kind === 'late').map((fee) => feeFacts(fee, cycle.end)!);
-      const due = lateFees.find((fee) => fee.until == null || fee.until >= input.asOf);
+      const due = lateFees.find((fee) => (fee.after == null || fee.after < input.asOf) && (fee.until == null || fee.until >= input.asOf));
       return {
         kind: 'renew-late-by', date: deadline ?? input.graceEnd, graceEnds: input.graceEnd, ceWindowEnds: input.ceEnd ?? null,
         missing, unit, unmet, newCourse, lateFees, fee: due, url,
@@ -86,7 +88,11 @@ export function nextStepFacts(input: NextStepInput): NextStepFacts {
 
 function feeFacts(fee: Fee | undefined, expiry: CalendarDate): FeeFacts | undefined {
   if (fee === undefined) return undefined;
-  return { usd: fee.usd.value, confidence: fee.usd.confidence, until: fee.until === undefined ? null : addPeriod(expiry, fee.until) };
+  return {
+    usd: fee.usd.value, confidence: fee.usd.confidence,
+    after: fee.after === undefined ? null : addPeriod(expiry, fee.after),
+    until: fee.until === undefined ? null : addPeriod(expiry, fee.until),
+  };
 }
 
 function toNextStep(facts: NextStepFacts): NextStep {
