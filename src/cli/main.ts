@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The `recert` command line. Exit codes: 0 ok, 1 unexpected failure, 2 bad input (usage, file, format). */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { RecertError } from '../shared/recert-error.js';
@@ -19,6 +19,7 @@ import type { Io } from './io.js';
 export function buildProgram(io: Io): Command {
   const program = new Command('recert')
     .description('Keep certified fitness professionals current: rules, compliance, and CE planning.')
+    .version(packageVersion(), '-V, --version', 'print the recert version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerCheck(program, io);
@@ -33,6 +34,12 @@ export function buildProgram(io: Io): Command {
   registerExport(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   return program;
+}
+
+/** recert's version, from package.json (two folders up from src/cli and from dist/cli alike). */
+export function packageVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
 }
 
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
@@ -53,6 +60,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 const entry = process.argv[1];
 if (entry !== undefined && pathToFileURL(realpathSync(entry)).href === import.meta.url) {
+  // A reader that stops early (`recert programs | head`) closes the pipe: stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const io: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
   process.exitCode = await run(process.argv.slice(2), io);
 }
