@@ -14,9 +14,11 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerStatus } from './commands/status.js';
-import type { Io } from './io.js';
+import { CliExit, type Io } from './io.js';
+import { registerSources } from './commands/sources.js';
+import type { FetchText } from '../io/verify-sources.js';
 
-export function buildProgram(io: Io): Command {
+export function buildProgram(io: Io, options: { fetchText?: FetchText } = {}): Command {
   const program = new Command('recert')
     .description('Keep certified fitness professionals current: rules, compliance, and CE planning.')
     .version(packageVersion(), '-V, --version', 'print the recert version')
@@ -32,6 +34,7 @@ export function buildProgram(io: Io): Command {
   registerStatus(program, io);
   registerImport(program, io);
   registerExport(program, io);
+  registerSources(program, io, options.fetchText);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   return program;
 }
@@ -43,11 +46,12 @@ export function packageVersion(): string {
 }
 
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], io: Io, options: { fetchText?: FetchText } = {}): Promise<number> {
   try {
-    await buildProgram(io).parseAsync(argv as string[], { from: 'user' });
+    await buildProgram(io, options).parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (error) {
+    if (error instanceof CliExit) return error.code;
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof RecertError) {
       io.err(error.message);
