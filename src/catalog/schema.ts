@@ -188,6 +188,8 @@ const ruleVersionSchema = z.strictObject({
   requirements: z
     .strictObject({
       totalUnits: sourced(units),
+      /** Units required in the first cycle after the credential is earned, when it differs (NFPT: none). */
+      firstCycleUnits: sourced(units).optional(),
       proration: sourced(z.array(prorationRowSchema).min(1)).optional(),
       components: z.array(componentSchema).default([]),
       categories: z.array(categorySchema).default([]),

@@ -76,7 +76,9 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   }
 
   const proration = prorationRow(rule, cycle, credential);
-  const required = proration?.totalUnits ?? requirements.totalUnits.value;
+  const firstCycle = cycle.index === 0 && cycle.basis === 'earned' && requirements.firstCycleUnits !== undefined;
+  const required = proration?.totalUnits ?? (firstCycle ? requirements.firstCycleUnits!.value : requirements.totalUnits.value);
+  if (firstCycle && required !== null) findings.push(finding({ kind: 'first-cycle-requirement', required, unit }));
   if (proration !== undefined && proration.earned !== 'before-cycle' && cycle.periodStart !== undefined) {
     findings.push(finding({ kind: 'required-prorated', earned: credential.earned, periodStart: cycle.periodStart, required: proration.totalUnits, unit }));
   }
@@ -188,6 +190,7 @@ function confidenceFindings(program: Program, rule: RuleVersion, grantedPrograms
   }
   if (rule.validity.kind === 'fixed-periods') values.push([`${program.name}: ${rule.validity.years.value ?? '?'}-year reporting period`, rule.validity.years]);
   if (rule.requirements !== undefined) values.push([`${program.name}: ${rule.requirements.totalUnits.value ?? '?'} ${rule.unit.name} required`, rule.requirements.totalUnits]);
+  if (rule.requirements?.firstCycleUnits !== undefined) values.push([`${program.name}: ${rule.requirements.firstCycleUnits.value ?? '?'} ${rule.unit.name} required in the first cycle`, rule.requirements.firstCycleUnits]);
   if (rule.renewal !== undefined) {
     values.push([`${program.name}: the next cycle runs from the ${rule.renewal.extendsFrom.value === 'renewal-date' ? 'renewal date' : 'old expiry date'}`, rule.renewal.extendsFrom]);
     if (rule.renewal.grace !== undefined) values.push([`${program.name}: grace period after expiry`, rule.renewal.grace]);

@@ -48,6 +48,8 @@ export function explain(f: Finding): string {
       return `Renewed late on ${f.date}, in the grace period after the ${f.expired} expiry; the original schedule is kept.`;
     case 'reinstated':
       return `Lapsed from ${f.lapsedFrom}; reinstated on ${f.date}, which starts a new cycle. CE from the lapse does not count in it.`;
+    case 'first-cycle-requirement':
+      return `This is the first cycle after the credential was earned: the body requires ${u(f.required, f.unit)} for it.`;
     case 'required-prorated':
       return `First earned on ${f.earned}, inside the reporting period that began ${f.periodStart}: the requirement is prorated to ${u(f.required, f.unit)}.`;
     case 'activity-counted': {

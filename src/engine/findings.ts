@@ -38,6 +38,7 @@ export type Finding =
   | { kind: 'renewal-ignored'; date: CalendarDate; why: 'after-as-of' | 'before-cycle' | 'duplicate' }
   | { kind: 'late-renewal'; date: CalendarDate; expired: CalendarDate }
   | { kind: 'reinstated'; date: CalendarDate; lapsedFrom: CalendarDate }
+  | { kind: 'first-cycle-requirement'; required: number; unit: string }
   | { kind: 'required-prorated'; earned: CalendarDate; periodStart: CalendarDate; required: number; unit: string }
   | { kind: 'activity-counted'; activity: string; title: string; completed: CalendarDate; units: number; granted: number; unit: string; category?: string | undefined }
   | { kind: 'activity-not-counted'; activity: string; title: string; completed: CalendarDate; reason: NotCountedReason; body: string; category?: string | undefined; cap?: number | undefined; perYear?: boolean | undefined }
