@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `recert` command line. Exit codes: 0 ok, 1 unexpected failure, 2 bad input (usage, file, format). */
+/** The `recert` command line. Exit codes: 0 ok, 1 unexpected failure, 2 bad input (usage, file, format), 3 a check that found problems (`recert sources --stale` / `--verify`). */
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
