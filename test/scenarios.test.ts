@@ -27,6 +27,8 @@ interface Expectation {
   contributions?: Record<string, number>;
   explanationMentions?: string[];
   explanationLacks?: string[];
+  ceWindowEnds?: string | null;
+  nextStep?: { kind?: string; date?: string | null; feeUsd?: number | null; url?: string; textMentions?: string[] };
 }
 
 interface Scenario {
@@ -67,6 +69,16 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.yaml')).sor
           }
           if (want.contributions !== undefined) {
             expect(Object.fromEntries(got.contributions.map((c) => [c.id, c.units])), context).toEqual(want.contributions);
+          }
+          if (want.ceWindowEnds !== undefined) expect(got.ceWindowEnds, context).toBe(want.ceWindowEnds);
+          if (want.nextStep !== undefined) {
+            const step = got.nextStep;
+            const stepContext = `${context} | next step: ${JSON.stringify(step)}`;
+            if (want.nextStep.kind !== undefined) expect(step.kind, stepContext).toBe(want.nextStep.kind);
+            if (want.nextStep.date !== undefined) expect(step.date, stepContext).toBe(want.nextStep.date);
+            if (want.nextStep.feeUsd !== undefined) expect(step.fee?.usd ?? null, stepContext).toBe(want.nextStep.feeUsd);
+            if (want.nextStep.url !== undefined) expect(step.url, stepContext).toBe(want.nextStep.url);
+            for (const phrase of want.nextStep.textMentions ?? []) expect(step.text, stepContext).toContain(phrase);
           }
           const text = got.explanation.join('\n');
           for (const phrase of want.explanationMentions ?? []) expect(text, context).toContain(phrase);

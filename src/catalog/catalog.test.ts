@@ -44,7 +44,9 @@ describe('catalog loading', () => {
   it('loads the shipped catalog with every program', () => {
     const catalog = readCatalogDir();
     expect([...catalog.programs.keys()].sort()).toEqual([
-      'ace-cpt', 'acsm-cpt', 'acsm-ep', 'cpr-aed', 'issa-cpt', 'nasm-ces', 'nasm-cpt', 'nasm-pes', 'nsca-cpt', 'nsca-cscs',
+      'ace-cpt', 'ace-gfi', 'ace-hc', 'ace-mes', 'acsm-cep', 'acsm-cpt', 'acsm-ep', 'acsm-gei', 'afaa-cgfi', 'cpr-aed', 'issa-cpt',
+      'nasm-ces', 'nasm-cpt', 'nasm-csnc', 'nasm-cwc', 'nasm-pes', 'nccpt-cpt', 'ncsf-cpt', 'neta-cpt', 'neta-gei', 'nfpt-cpt',
+      'nsca-cpt', 'nsca-cscs', 'nsca-csps', 'nsca-tsacf',
     ]);
   });
 

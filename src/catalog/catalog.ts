@@ -20,7 +20,8 @@ export function buildCatalog(files: readonly CatalogFileText[]): Catalog {
   const issues: Issue[] = [];
   const parsed: { file: string; data: BodyFile }[] = [];
   for (const { file, text } of files) {
-    const result = parseLocated(text, file, bodyFileSchema, { syntax: 'CATALOG_SYNTAX', schema: 'CATALOG_SCHEMA' });
+    // Catalog files are the maintainers' (or the user's own --catalog-dir): their aliases are trusted.
+    const result = parseLocated(text, file, bodyFileSchema, { syntax: 'CATALOG_SYNTAX', schema: 'CATALOG_SCHEMA' }, { trustedAliases: true });
     if (result.ok) parsed.push({ file, data: result.value });
     else issues.push(...result.issues);
   }

@@ -48,7 +48,7 @@ describe('course file validation', () => {
 
   it('rejects unknown bodies, categories and programs', () => {
     const issues = issuesOf(file(`  - { id: x, title: X, price: 5, hours: 1, format: online, availability: { kind: self-paced }, earns: nasm-xyz,
-      credits: [{ body: afaa, units: 0.1 }, { body: ace, units: 0.1, category: yoga }] }\n`));
+      credits: [{ body: no-such-body, units: 0.1 }, { body: ace, units: 0.1, category: yoga }] }\n`));
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['CATALOG_REFERENCE', 'offerings[0].credits[0].body'],
       ['CATALOG_REFERENCE', 'offerings[0].credits[1].category'],

@@ -41,7 +41,7 @@ export function describePrograms(catalog: Catalog): ProgramSummary[] {
     const req = rule.requirements;
     const requirement = req === undefined
       ? rule.renewal?.method === 'new-course' ? 'renew by taking a new course' : ''
-      : `${req.totalUnits.value === null ? '?' : formatUnits(req.totalUnits.value)} ${rule.unit.name}${mark(req.totalUnits)}${req.proration === undefined ? '' : ', prorated in the first period'}`;
+      : `${req.totalUnits.value === null ? '?' : formatUnits(req.totalUnits.value)} ${rule.unit.name}${mark(req.totalUnits)}${req.proration === undefined ? '' : ', prorated in the first period'}${req.firstCycleUnits?.value == null ? '' : ` (${formatUnits(req.firstCycleUnits.value)} in the first cycle)`}`;
     if (req !== undefined) note('required total', req.totalUnits);
     const components = (req?.components ?? []).map((c) => c.label);
     const caps = (req?.categories ?? [])
@@ -50,7 +50,10 @@ export function describePrograms(catalog: Catalog): ProgramSummary[] {
     const grace = rule.renewal?.grace;
     if (grace !== undefined) note('grace period', grace);
     if (rule.renewal !== undefined) note('where the next cycle starts', rule.renewal.extendsFrom);
-    const graceText = grace?.value == null ? '' : `${'months' in grace.value ? `${grace.value.months} months` : `${grace.value.days} days`}${mark(grace)}`;
+    const period = (p: { months: number } | { days: number }): string => ('months' in p ? `${p.months} months` : `${p.days} days`);
+    const ceWindow = rule.renewal?.ceWindow;
+    if (ceWindow !== undefined) note('CE window after expiry', ceWindow);
+    const graceText = grace?.value == null ? '' : `${period(grace.value)}${mark(grace)}${ceWindow?.value == null ? '' : `, if CE is done by ${period(ceWindow.value)} after expiry${mark(ceWindow)}`}`;
     const grants = rule.grants.map((g) => {
       note(`units for ${g.program}`, g.units);
       return `${g.units.value === null ? '?' : formatUnits(g.units.value)} for ${g.program}${mark(g.units)}`;

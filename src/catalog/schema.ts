@@ -28,6 +28,8 @@ export type Confidence = z.infer<typeof confidenceSchema>;
 export const sourceSchema = z.strictObject({
   title: z.string().min(1),
   url: z.url({ message: 'expected an absolute URL' }).optional(),
+  /** The date someone last read this page and found the value (and quote) on it. */
+  verified: isoDate.optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -97,7 +99,16 @@ const renewalSchema = z.strictObject({
   extendsFrom: sourced(z.enum(['old-expiry', 'renewal-date'])),
   /** How long after expiry a renewal is still accepted (with or without a late fee). null = none. */
   grace: sourced(periodSchema).optional(),
+  /**
+   * CE window after expiry: CE completed within this period after expiry counts toward the expired cycle;
+   * a late renewal (within `grace`) is accepted only if the requirements were met by its end.
+   */
+  ceWindow: sourced(periodSchema).optional(),
   afterGrace: z.string().min(1).optional(),
+  /** The body's renewal page, where the user renews. */
+  page: sourced(z.url({ message: 'expected an absolute URL' })).optional(),
+  /** What the body says about restoring a lapsed credential, in words. */
+  reinstatement: sourced(z.string().min(1)).optional(),
 });
 
 const categorySchema = z.strictObject({
@@ -153,6 +164,19 @@ const grantSchema = z.strictObject({
 });
 export type GrantRule = z.infer<typeof grantSchema>;
 
+const feeSchema = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  /** renewal: the on-time fee; late: a late-renewal fee (in `until` order); reinstatement; petition; other. */
+  kind: z.enum(['renewal', 'late', 'reinstatement', 'petition', 'other']).default('other'),
+  /** For a late fee: it applies to a late renewal made more than this long after expiry (absent: from the day after expiry). */
+  after: periodSchema.optional(),
+  /** For a late fee: it applies to a late renewal made up to this long after expiry (absent: to the end of grace). */
+  until: periodSchema.optional(),
+  usd: sourced(z.number().nonnegative()),
+});
+export type Fee = z.infer<typeof feeSchema>;
+
 const ruleVersionSchema = z.strictObject({
   /** First day this version is in force. */
   from: isoDate,
@@ -164,13 +188,15 @@ const ruleVersionSchema = z.strictObject({
   requirements: z
     .strictObject({
       totalUnits: sourced(units),
+      /** Units required in the first cycle after the credential is earned, when it differs (NFPT: none). */
+      firstCycleUnits: sourced(units).optional(),
       proration: sourced(z.array(prorationRowSchema).min(1)).optional(),
       components: z.array(componentSchema).default([]),
       categories: z.array(categorySchema).default([]),
     })
     .optional(),
   grants: z.array(grantSchema).default([]),
-  fees: z.array(z.strictObject({ id: slug, label: z.string().min(1), usd: sourced(z.number().nonnegative()) })).default([]),
+  fees: z.array(feeSchema).default([]),
   notes: z.array(z.string().min(1)).default([]),
 });
 export type RuleVersion = z.infer<typeof ruleVersionSchema>;

@@ -11,3 +11,10 @@ export function parseAsOf(value: string): CalendarDate {
   if (!isCalendarDate(value)) throw new InvalidArgumentError(`expected a calendar date YYYY-MM-DD, got "${value}"`);
   return value;
 }
+
+/** Thrown by a command that finished its output but must exit with `code` (e.g. a check that found problems). */
+export class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}

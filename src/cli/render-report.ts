@@ -40,6 +40,7 @@ function renderCredential(c: CredentialReport): string[] {
     const mark = component.unconfirmed ? pc.magenta('?') : component.met ? pc.green('✓') : pc.red('✗');
     lines.push(`  ${mark} ${component.detail.startsWith(component.label) ? component.detail : `${component.label}: ${component.detail}`}`);
   }
+  if (c.nextStep.kind !== 'none') lines.push(`  ${pc.bold('Next step:')} ${c.nextStep.text}`);
   const notes = c.explanation.filter((s) => s.startsWith('Note:') || s.startsWith('Unconfirmed:'));
   const shown = new Set([...notes, ...c.components.map((component) => component.detail)]);
   for (const sentence of c.explanation.filter((s) => !shown.has(s))) lines.push(`  - ${sentence}`);

@@ -92,10 +92,11 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
 function placeInCycles(date: CalendarDate, ctx: CountContext): 'this' | NotCountedReason {
   if (date > ctx.asOf) return 'after-as-of';
   if (date < ctx.earned) return 'before-earned';
-  if (date >= ctx.cycle.start && date <= ctx.cycle.windowEnd) return 'this';
-  const other = ctx.cycles.find((cycle) => date >= cycle.start && date <= cycle.windowEnd);
+  if (date >= ctx.cycle.countFrom && date <= ctx.cycle.windowEnd) return 'this';
+  const other = ctx.cycles.find((cycle) => date >= cycle.countFrom && date <= cycle.windowEnd);
+  if (other?.rolledOver === true) return 'before-period';
   if (other === undefined) {
-    if (date < ctx.cycle.start) return 'in-lapse';
+    if (date < ctx.cycle.countFrom) return 'in-lapse';
     // After the last cycle's window: done in grace or after a lapse, not inside any cycle.
     return ctx.cycle === ctx.cycles[ctx.cycles.length - 1] ? 'after-expiry' : 'later-cycle';
   }

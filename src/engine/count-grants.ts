@@ -46,7 +46,7 @@ export function countGrants(
       findings.push(finding({ kind: 'grant-not-counted', credential: credential.id, program: grant.program, programName, reason: 'already-held' }));
     }
     for (const { credential } of first === undefined ? [] : [first]) {
-      if (credential.earned >= cycle.start && credential.earned <= cycle.windowEnd) {
+      if (credential.earned >= cycle.countFrom && credential.earned <= cycle.windowEnd) {
         contributions.push({ source: 'grant', id: credential.id, milli: toMilli(units) });
         findings.push(finding({ kind: 'grant-counted', credential: credential.id, program: grant.program, programName, units, unit, counts: grant.counts, earned: credential.earned }));
       } else {

@@ -14,6 +14,7 @@ import {
   type CalendarDate,
 } from '../shared/calendar-date.js';
 import type { Credential, Renewal } from '../profile/profile-schema.js';
+import { prorationRow } from './category-caps.js';
 import { finding, type CycleBasis, type Finding } from './findings.js';
 
 export interface Cycle {
@@ -21,12 +22,19 @@ export interface Cycle {
   readonly start: CalendarDate;
   /** Expiry: the last day the credential is valid in this cycle. */
   readonly end: CalendarDate;
-  /** Last day an activity counts in this cycle: `end`, or the day before the next cycle starts. */
+  /** First day an activity counts in this cycle: `start`, or later when the previous cycle's CE window ran into it. */
+  readonly countFrom: CalendarDate;
+  /**
+   * Last day an activity counts in this cycle: `end`, or the day before the next cycle starts; after a
+   * late renewal (or with none yet) it reaches into the body's CE window after expiry, if it has one.
+   */
   readonly windowEnd: CalendarDate;
   readonly basis: CycleBasis;
   readonly renewedOn?: CalendarDate | undefined;
   /** First day of the fixed period, for calendar-aligned programs (NSCA). */
   readonly periodStart?: CalendarDate | undefined;
+  /** A first fixed period whose prorated requirement is zero: nothing is owed, and the next period follows by itself. */
+  readonly rolledOver?: boolean | undefined;
 }
 
 export type CycleTrack =
@@ -49,6 +57,13 @@ export function buildCycles(program: Program, credential: Credential, renewals: 
 
   const cycles: Cycle[] = [];
   let current = cycleFrom(firstRule.validity, credential.earned, 0, 'earned');
+  // A first fixed period that requires nothing (NSCA: certified in the second half of its last year) is
+  // not renewed: the next period follows by itself, and CE counts from its first day.
+  const firstPeriodRule = ruleAt(program, current.end);
+  if (firstPeriodRule !== undefined && firstPeriodRule.validity.kind === 'fixed-periods' && prorationRow(firstPeriodRule, current, credential)?.totalUnits === 0) {
+    cycles.push({ ...current, rolledOver: true });
+    current = cycleFrom(firstPeriodRule.validity, addDays(current.end, 1), 1, 'rolled-over');
+  }
   const own = renewals
     .filter((renewal) => renewal.credential === credential.id)
     .slice()
@@ -75,20 +90,37 @@ export function buildCycles(program: Program, credential: Credential, renewals: 
     const validity = rule.validity;
     const graceEnd = graceEndOf(rule, current.end);
     let next: Cycle;
+    // The old cycle's counting window: to its expiry (or the day before the next cycle), or, after a late
+    // renewal, through the CE window after expiry up to the renewal date.
+    let windowEnd: CalendarDate;
     if (renewal.date <= graceEnd) {
-      if (renewal.date > current.end) findings.push(finding({ kind: 'late-renewal', date: renewal.date, expired: current.end }));
+      const late = renewal.date > current.end;
+      if (late) findings.push(finding({ kind: 'late-renewal', date: renewal.date, expired: current.end }));
       next = rule.renewal?.extendsFrom.value === 'renewal-date'
         ? cycleFrom(validity, renewal.date, current.index + 1, 'renewed')
         : cycleAfter(validity, current, current.index + 1);
+      const ceEnd = ceWindowEndOf(rule, current.end);
+      windowEnd = late && ceEnd !== undefined ? minDate(ceEnd, renewal.date) : minDate(current.end, addDays(next.start, -1));
     } else {
       findings.push(finding({ kind: 'reinstated', date: renewal.date, lapsedFrom: addDays(current.end, 1) }));
       next = cycleFrom(validity, renewal.date, current.index + 1, 'reinstated');
+      windowEnd = minDate(current.end, addDays(next.start, -1));
     }
-    cycles.push({ ...current, renewedOn: renewal.date, windowEnd: minDate(current.end, addDays(next.start, -1)) });
-    current = next;
+    cycles.push({ ...current, renewedOn: renewal.date, windowEnd });
+    const countFrom = addDays(windowEnd, 1);
+    current = countFrom > next.countFrom ? { ...next, countFrom } : next;
   }
-  cycles.push(current);
+  // Not renewed (yet): CE done in the body's CE window after expiry still counts toward this cycle.
+  const lastRule = ruleAt(program, current.end);
+  const ceEnd = lastRule === undefined ? undefined : ceWindowEndOf(lastRule, current.end);
+  cycles.push(ceEnd === undefined ? current : { ...current, windowEnd: ceEnd });
   return { kind: 'cycles', cycles, findings };
+}
+
+/** The last day CE counts toward a cycle that expired on `expiry`, when the body has a CE window after expiry. */
+export function ceWindowEndOf(rule: RuleVersion, expiry: CalendarDate): CalendarDate | undefined {
+  const window = rule.renewal?.ceWindow?.value;
+  return window == null ? undefined : addPeriod(expiry, window);
 }
 
 function notCovered(program: Program, date: CalendarDate): CycleTrack {
@@ -111,10 +143,10 @@ export function cycleFrom(validity: TimedValidity, start: CalendarDate, index: n
   if (validity.kind === 'fixed-periods') {
     const periodStart = fixedPeriodStart(validity, start);
     const end = addDays(addMonths(periodStart, 12 * yearsOf(validity)), -1);
-    return { index, start, end, windowEnd: end, basis, periodStart };
+    return { index, start, end, countFrom: start, windowEnd: end, basis, periodStart };
   }
   const end = expiryAfter(validity, start);
-  return { index, start, end, windowEnd: end, basis };
+  return { index, start, end, countFrom: start, windowEnd: end, basis };
 }
 
 /** The cycle that follows `previous` on an on-time renewal: from the old expiry. */
@@ -122,7 +154,7 @@ export function cycleAfter(validity: TimedValidity, previous: Cycle, index: numb
   const start = addDays(previous.end, 1);
   if (validity.kind === 'fixed-periods') return cycleFrom(validity, start, index, 'renewed');
   const end = expiryAfter(validity, previous.end);
-  return { index, start, end, windowEnd: end, basis: 'renewed' };
+  return { index, start, end, countFrom: start, windowEnd: end, basis: 'renewed' };
 }
 
 /** `from` plus the validity months, rounded as the program says (same day, end of month, end of year). */

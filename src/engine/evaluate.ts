@@ -14,9 +14,10 @@ import { checkComponent } from './check-components.js';
 import { countActivities } from './count-activities.js';
 import { countGrants } from './count-grants.js';
 import { prorationRow } from './category-caps.js';
-import { buildCycles, graceEndOf, type Cycle } from './cycles.js';
+import { buildCycles, ceWindowEndOf, graceEndOf, type Cycle } from './cycles.js';
 import { explain } from './explain.js';
 import { finding, type Finding } from './findings.js';
+import { nextStepOf, NO_NEXT_STEP } from './next-step.js';
 import type { ComplianceReport, CredentialReport, Status } from './report.js';
 
 export function evaluate(catalog: Catalog, profile: Profile, asOf: CalendarDate, policy: Policy = DEFAULT_POLICY): ComplianceReport {
@@ -32,9 +33,9 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   const base = {
     id: credential.id, program: program.id, programName: program.name, body: program.body, kind: program.kind,
     cycle: null, deadline: null, graceEnds: null, unit: null, required: null, earned: 0, missing: null,
-    components: [], counted: [], notCounted: [], contributions: [], ruleFrom: null, history: [],
+    components: [], counted: [], notCounted: [], contributions: [], ruleFrom: null, history: [], ceWindowEnds: null,
   } as const;
-  const simple = (status: Status, findings: Finding[]): CredentialReport => ({ ...base, status, findings, explanation: findings.map(explain) });
+  const simple = (status: Status, findings: Finding[]): CredentialReport => ({ ...base, status, findings, explanation: findings.map(explain), nextStep: NO_NEXT_STEP(status) });
 
   if (credential.earned > asOf) return simple('not-yet-earned', [finding({ kind: 'not-yet-earned', earned: credential.earned })]);
   const track = buildCycles(program, credential, profile.renewals, asOf);
@@ -47,25 +48,37 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   if (rule === undefined) return simple('not-covered', [...track.findings, finding({ kind: 'not-covered', date: cycle.end, firstFrom: program.rules[0]!.from })]);
   const unit = rule.unit.name;
   const graceEnd = graceEndOf(rule, cycle.end);
-  const findings: Finding[] = [...track.findings, cycleFinding(rule, cycle)];
+  const ceEnd = ceWindowEndOf(rule, cycle.end);
+  const cycleRule = ruleAt(program, cycle.start) ?? rule;
+  const findings: Finding[] = [...track.findings];
+  const rolledFrom = track.cycles.find((c) => c.rolledOver === true);
+  if (rolledFrom !== undefined) findings.push(cycleFinding(cycleRule, rolledFrom, program, track.cycles));
+  findings.push(cycleFinding(cycleRule, cycle, program, track.cycles));
+  if (rolledFrom !== undefined && cycle.basis === 'rolled-over') {
+    findings.push(finding({ kind: 'rolled-over', earned: credential.earned, periodEnd: rolledFrom.end, nextStart: cycle.start }));
+  }
   const notStarted = asOf < cycle.start;
-  if (notStarted && cycle.renewedOn === undefined && cycle.index > 0) {
+  if (notStarted && cycle.renewedOn === undefined && cycle.index > 0 && cycle.basis !== 'rolled-over') {
     findings.push(finding({ kind: 'next-cycle-not-started', renewedOn: track.cycles[cycle.index - 1]?.renewedOn ?? cycle.start, start: cycle.start }));
   }
   const history = track.cycles.map((c) => ({ index: c.index, start: c.start, end: c.end, renewedOn: c.renewedOn ?? null }));
-  const timing = { ...base, cycle: { start: cycle.start, end: cycle.end }, unit, ruleFrom: rule.from, history };
+  const timing = { ...base, cycle: { start: cycle.start, end: cycle.end }, unit, ruleFrom: rule.from, history, ceWindowEnds: ceEnd ?? null };
 
   const requirements = rule.requirements;
   if (rule.renewal?.method === 'new-course' || requirements === undefined) {
     // Renewed by taking the course again: nothing to earn, so it is current until the due-soon window.
-    const status = notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, daysBetween(asOf, cycle.end) > policy.dueSoonDays, policy);
-    findings.push(finding({ kind: 'outcome', status, renewBy: 'new-course', deadline: deadlineOf(status, cycle.end, graceEnd), missingUnits: null, unit, unmet: [], graceEnds: graceEnd > cycle.end ? graceEnd : null }));
+    const status = notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, daysBetween(asOf, cycle.end) > policy.dueSoonDays, policy, undefined);
+    const deadline = deadlineOf(status, cycle.end, graceEnd, true, undefined);
+    findings.push(finding({ kind: 'outcome', status, renewBy: 'new-course', deadline, missingUnits: null, unit, unmet: [], graceEnds: graceEnd > cycle.end ? graceEnd : null, ceWindowEnds: null }));
     findings.push(...confidenceFindings(program, rule, new Set()));
-    return { ...timing, status, deadline: deadlineOf(status, cycle.end, graceEnd), graceEnds: graceEnd > cycle.end ? graceEnd : null, findings, explanation: findings.map(explain) };
+    const nextStep = nextStepOf({ status, rule, asOf, cycle, graceEnd, ceEnd: undefined, deadline, missing: null, unit, unmet: [], newCourse: true, notStarted });
+    return { ...timing, ceWindowEnds: null, status, deadline, graceEnds: graceEnd > cycle.end ? graceEnd : null, findings, explanation: findings.map(explain), nextStep };
   }
 
   const proration = prorationRow(rule, cycle, credential);
-  const required = proration?.totalUnits ?? requirements.totalUnits.value;
+  const firstCycle = cycle.index === 0 && cycle.basis === 'earned' && requirements.firstCycleUnits !== undefined;
+  const required = proration?.totalUnits ?? (firstCycle ? requirements.firstCycleUnits!.value : requirements.totalUnits.value);
+  if (firstCycle && required !== null) findings.push(finding({ kind: 'first-cycle-requirement', required, unit }));
   if (proration !== undefined && proration.earned !== 'before-cycle' && cycle.periodStart !== undefined) {
     findings.push(finding({ kind: 'required-prorated', earned: credential.earned, periodStart: cycle.periodStart, required: proration.totalUnits, unit }));
   }
@@ -81,14 +94,19 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   const unitsMet = required !== null && earnedMilli >= toMilli(required);
   const unmet = components.filter((c) => !c.met && !c.unconfirmed);
   const met = unitsMet && unmet.length === 0;
-  const status: Status = required === null ? 'unconfirmed' : notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, met, policy);
+  const status: Status = required === null ? 'unconfirmed' : notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, met, policy, ceEnd);
   const missing = required === null ? null : fromMilli(Math.max(0, toMilli(required) - earnedMilli));
-  const deadline = deadlineOf(status, cycle.end, graceEnd);
+  const deadline = deadlineOf(status, cycle.end, graceEnd, met, ceEnd);
 
   findings.push(...grants.findings, ...activities.findings);
   for (const component of components) findings.push(component.finding, ...component.advisories);
   if (required !== null) findings.push(finding({ kind: 'progress', earned: fromMilli(earnedMilli), required, unit }));
-  findings.push(finding({ kind: 'outcome', status, renewBy: 'continuing-education', startsOn: notStarted ? cycle.start : undefined, deadline, missingUnits: missing, unit, unmet: unmet.map((c) => c.label), graceEnds: graceEnd > cycle.end ? graceEnd : null }));
+  findings.push(finding({
+    kind: 'outcome', status, renewBy: 'continuing-education', startsOn: notStarted ? cycle.start : undefined, deadline, missingUnits: missing, unit,
+    unmet: unmet.map((c) => c.label), graceEnds: graceEnd > cycle.end ? graceEnd : null, ceWindowEnds: ceEnd ?? null,
+    lapsedBy: status === 'lapsed' && ceEnd !== undefined && asOf <= graceEnd ? 'ce-window' : undefined,
+    rolledOver: notStarted && cycle.basis === 'rolled-over' ? true : undefined,
+  }));
   const grantedPrograms = new Set(grants.findings.flatMap((f) => (f.kind === 'grant-counted' ? [f.program] : [])));
   findings.push(...confidenceFindings(program, rule, grantedPrograms));
 
@@ -106,25 +124,49 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
     contributions: contributions.map((c) => ({ source: c.source, id: c.id, units: fromMilli(c.milli), category: c.category ?? null })),
     findings,
     explanation: findings.map(explain),
+    nextStep: nextStepOf({
+      status, rule, asOf, cycle, graceEnd, ceEnd, deadline, missing, unit, unmet: unmet.map((c) => c.label), newCourse: false, notStarted,
+    }),
   };
 }
 
-function statusByDate(asOf: CalendarDate, end: CalendarDate, graceEnd: CalendarDate, met: boolean, policy: Policy): Status {
+/**
+ * Where a cycle stands on `asOf`. After expiry: in grace while a late renewal is accepted; lapsed after it,
+ * or earlier when the body's CE window after expiry has ended with the requirements unmet.
+ */
+function statusByDate(asOf: CalendarDate, end: CalendarDate, graceEnd: CalendarDate, met: boolean, policy: Policy, ceEnd: CalendarDate | undefined): Status {
   if (asOf <= end) {
     if (met) return 'current';
     return daysBetween(asOf, end) <= policy.dueSoonDays ? 'due-soon' : 'in-progress';
   }
-  return asOf <= graceEnd ? 'grace' : 'lapsed';
+  if (asOf > graceEnd) return 'lapsed';
+  if (!met && ceEnd !== undefined && asOf > ceEnd) return 'lapsed';
+  return 'grace';
 }
 
-function deadlineOf(status: Status, end: CalendarDate, graceEnd: CalendarDate): CalendarDate | null {
+/** The last day to act: the expiry; in grace, the end of the CE window while units are missing, else the end of grace. */
+function deadlineOf(status: Status, end: CalendarDate, graceEnd: CalendarDate, met: boolean, ceEnd: CalendarDate | undefined): CalendarDate | null {
   if (status === 'lapsed') return null;
-  return status === 'grace' ? graceEnd : end;
+  if (status !== 'grace') return end;
+  return !met && ceEnd !== undefined && ceEnd < graceEnd ? ceEnd : graceEnd;
 }
 
-function cycleFinding(rule: RuleVersion, cycle: Cycle): Finding {
-  const months = rule.validity.kind === 'months' ? rule.validity.months.value : null;
-  return finding({ kind: 'cycle', index: cycle.index, start: cycle.start, end: cycle.end, basis: cycle.basis, months, fixedPeriod: cycle.periodStart !== undefined });
+/** The cycle's dates with the rule that produced them (validity and where the cycle started). */
+function cycleFinding(rule: RuleVersion, cycle: Cycle, program: Program, cycles: readonly Cycle[]): Finding {
+  const validityRule = ruleAt(program, cycle.start) ?? rule;
+  const validity = validityRule.validity;
+  const previous = cycles.find((c) => c.index === cycle.index - 1);
+  const rolesFrom = cycle.basis === 'renewed' && previous !== undefined && cycle.start > previous.end ? previous.end : undefined;
+  return finding({
+    kind: 'cycle', index: cycle.index, start: cycle.start, end: cycle.end, basis: cycle.basis,
+    months: validity.kind === 'months' ? validity.months.value : null,
+    expiresOn: validity.kind === 'months' ? validity.expiresOn.value : null,
+    periodYears: validity.kind === 'fixed-periods' ? validity.years.value : null,
+    fixedPeriod: cycle.periodStart !== undefined,
+    periodStart: cycle.periodStart,
+    previousExpiry: rolesFrom,
+    rolledOver: cycle.rolledOver === true,
+  });
 }
 
 /** Programs whose rules in force on `asOf` grant units for holding `programId`. */
@@ -148,9 +190,11 @@ function confidenceFindings(program: Program, rule: RuleVersion, grantedPrograms
   }
   if (rule.validity.kind === 'fixed-periods') values.push([`${program.name}: ${rule.validity.years.value ?? '?'}-year reporting period`, rule.validity.years]);
   if (rule.requirements !== undefined) values.push([`${program.name}: ${rule.requirements.totalUnits.value ?? '?'} ${rule.unit.name} required`, rule.requirements.totalUnits]);
+  if (rule.requirements?.firstCycleUnits !== undefined) values.push([`${program.name}: ${rule.requirements.firstCycleUnits.value ?? '?'} ${rule.unit.name} required in the first cycle`, rule.requirements.firstCycleUnits]);
   if (rule.renewal !== undefined) {
     values.push([`${program.name}: the next cycle runs from the ${rule.renewal.extendsFrom.value === 'renewal-date' ? 'renewal date' : 'old expiry date'}`, rule.renewal.extendsFrom]);
     if (rule.renewal.grace !== undefined) values.push([`${program.name}: grace period after expiry`, rule.renewal.grace]);
+    if (rule.renewal.ceWindow !== undefined) values.push([`${program.name}: CE window after expiry`, rule.renewal.ceWindow]);
   }
   for (const grant of rule.grants.filter((g) => grantedPrograms.has(g.program))) values.push([`${program.name}: ${grant.units.value ?? '?'} ${rule.unit.name} for holding ${grant.program}`, grant.units]);
   const out: Finding[] = [];

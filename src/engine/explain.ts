@@ -4,6 +4,7 @@
 import { addDays } from '../shared/calendar-date.js';
 import { formatUnits } from '../shared/units.js';
 import type { ComponentDetail, Finding, NotCountedReason } from './findings.js';
+import type { FeeFacts, NextStepFacts } from './next-step.js';
 
 const u = (units: number, unit: string): string => `${formatUnits(units)} ${unit}`;
 
@@ -14,20 +15,17 @@ const NOT_COUNTED: Record<NotCountedReason, string> = {
   'later-cycle': 'it falls in a later cycle of this credential',
   'after-as-of': 'it is dated after the as-of date',
   'in-lapse': 'it was completed while the credential was lapsed',
-  'after-expiry': 'it was completed after this cycle expired; CE counts only when completed within the cycle',
+  'after-expiry': 'it was completed after this cycle expired; CE counts only when completed within the cycle (or within the CE window after expiry, for bodies that allow one)',
+  'before-period': 'it was completed before the reporting period began; CE counts from the first day of the period',
   'over-cap': 'the category cap is already reached',
 };
 
 export function explain(f: Finding): string {
   switch (f.kind) {
-    case 'cycle': {
-      const how = f.basis === 'earned'
-        ? f.fixedPeriod ? 'the fixed reporting period, counted from the date earned' : `${f.months ?? '?'} months from the date earned`
-        : f.basis === 'renewed'
-          ? f.fixedPeriod ? 'the next fixed reporting period after renewal' : 'extended from the previous expiry on renewal'
-          : 'restarted on reinstatement after a lapse';
-      return `Cycle ${f.index + 1} runs from ${f.start} to ${f.end} (${how}).`;
-    }
+    case 'cycle':
+      return `Cycle ${f.index + 1} runs from ${f.start} to ${f.end} (${cycleRule(f)}).`;
+    case 'rolled-over':
+      return `First earned ${f.earned}, so late in the reporting period ending ${f.periodEnd} that its prorated requirement is zero: nothing is owed and no renewal is due for that period. The first deadline is the end of the next period, which starts ${f.nextStart}; CE counts from that day.`;
     case 'next-cycle-not-started':
       return `Renewed on ${f.renewedOn}; the next cycle starts on ${f.start}, and CE completed before then counts in the previous cycle.`;
     case 'never-expires': {
@@ -50,6 +48,8 @@ export function explain(f: Finding): string {
       return `Renewed late on ${f.date}, in the grace period after the ${f.expired} expiry; the original schedule is kept.`;
     case 'reinstated':
       return `Lapsed from ${f.lapsedFrom}; reinstated on ${f.date}, which starts a new cycle. CE from the lapse does not count in it.`;
+    case 'first-cycle-requirement':
+      return `This is the first cycle after the credential was earned: the body requires ${u(f.required, f.unit)} for it.`;
     case 'required-prorated':
       return `First earned on ${f.earned}, inside the reporting period that began ${f.periodStart}: the requirement is prorated to ${u(f.required, f.unit)}.`;
     case 'activity-counted': {
@@ -88,6 +88,49 @@ export function explain(f: Finding): string {
       return `Earned ${u(f.earned, f.unit)} of the ${u(f.required, f.unit)} required.`;
     case 'outcome':
       return outcome(f);
+  }
+}
+
+const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** How the validity rule turns a start date into an expiry, in words: "to 31 December of the third year after the date earned". */
+export function expiryRule(months: number | null, expiresOn: string | null, from: string): string {
+  if (months === null) return `an unconfirmed number of months after ${from}`;
+  switch (expiresOn) {
+    case 'end-of-month':
+      return `to the last day of the month ${months} months after ${from}`;
+    case 'end-of-year':
+      return months % 12 === 0 && ORDINALS[months / 12] !== undefined
+        ? `to 31 December of the ${ORDINALS[months / 12]} year after ${from}`
+        : `to 31 December of the year in which ${months} months after ${from} falls`;
+    case 'anniversary':
+      return `${months} months after ${from}, on the same day of the month`;
+    default:
+      return `${months} months after ${from}`;
+  }
+}
+
+/** The rule that produced a cycle's dates. */
+function cycleRule(f: Extract<Finding, { kind: 'cycle' }>): string {
+  if (f.fixedPeriod) {
+    const years = f.periodYears === null ? 'fixed' : `fixed ${f.periodYears}-year`;
+    const period = f.periodStart === undefined ? '' : ` that began ${f.periodStart}`;
+    if (f.rolledOver) return `the rest of the ${years} reporting period${period}, from the date earned; nothing is owed for it`;
+    switch (f.basis) {
+      case 'earned': return `the rest of the ${years} reporting period${period}, from the date earned, to its last day`;
+      case 'rolled-over': return `the next ${years} reporting period, which follows by itself after a period that required nothing`;
+      case 'renewed': return `renewed: the next ${years} reporting period, to its last day`;
+      case 'reinstated': return `reinstated after a lapse: the rest of the ${years} reporting period${period}, from the reinstatement date`;
+    }
+  }
+  switch (f.basis) {
+    case 'earned': return expiryRule(f.months, f.expiresOn, 'the date earned');
+    case 'renewed':
+      return f.previousExpiry !== undefined
+        ? `renewed: ${expiryRule(f.months, f.expiresOn, `the previous expiry (${f.previousExpiry})`)}`
+        : `renewed: ${expiryRule(f.months, f.expiresOn, 'the renewal date')}`;
+    case 'reinstated': return `reinstated after a lapse: ${expiryRule(f.months, f.expiresOn, 'the reinstatement date')}`;
+    case 'rolled-over': return expiryRule(f.months, f.expiresOn, 'the start');
   }
 }
 
@@ -133,6 +176,7 @@ function outcome(f: Extract<Finding, { kind: 'outcome' }>): string {
     case 'current':
       if (f.startsOn !== undefined) {
         const due = f.missingUnits !== null && f.missingUnits > 0 ? `${u(f.missingUnits, f.unit)} ` : '';
+        if (f.rolledOver === true) return `Current: nothing is owed for this period; the next period starts ${f.startsOn} and needs ${due}${due === '' ? 'its requirements met ' : ''}by ${f.deadline}.${f.unmet.length > 0 ? ` Also: ${f.unmet.join('; ')}.` : ''}`;
         return `Current: renewed; the next cycle starts ${f.startsOn} and needs ${due}${due === '' ? 'its requirements met ' : ''}by ${f.deadline}.${f.unmet.length > 0 ? ` Also: ${f.unmet.join('; ')}.` : ''}`;
       }
       return `Current: the requirements for this cycle are met${f.deadline === null ? '' : `; renew by ${f.deadline}`}.`;
@@ -141,10 +185,15 @@ function outcome(f: Extract<Finding, { kind: 'outcome' }>): string {
     case 'due-soon':
       return `Due soon: the deadline is ${f.deadline}.${still}`;
     case 'grace':
-      return todo.length === 0
-        ? `Expired; the requirements are met, so renew (late) by ${f.deadline}, the end of the grace period.`
-        : `Expired; in the grace period until ${f.deadline}, when a late renewal is still accepted.${still} CE completed after expiry counts toward the next cycle, not this one: check with the body whether this cycle can still be completed.`;
+      if (todo.length === 0) return `Expired; the requirements are met, so renew (late) by ${f.deadline}, the end of the grace period.`;
+      if (f.ceWindowEnds !== null) {
+        return `Expired; CE completed by ${f.ceWindowEnds} (the body's CE window after expiry) still counts toward this cycle.${still} Once they are met, a late renewal is accepted until ${f.graceEnds ?? f.ceWindowEnds}; if they are not met by ${f.ceWindowEnds}, the credential lapses.`;
+      }
+      return `Expired; in the grace period until ${f.deadline}, when a late renewal is still accepted.${still} CE completed after expiry counts toward the next cycle, not this one: check with the body whether this cycle can still be completed.`;
     case 'lapsed':
+      if (f.lapsedBy === 'ce-window') {
+        return `Lapsed: the requirements were not met by ${f.ceWindowEnds ?? '?'}, the end of the CE window after expiry, so a late renewal is no longer accepted. The body's reinstatement rules apply.${still}`;
+      }
       return `Lapsed: the expiry and any grace period have passed${f.graceEnds === null ? '' : ` (grace ended ${f.graceEnds})`}. The body's reinstatement rules apply.${still}`;
     case 'unconfirmed':
       return `The required total for this program is unconfirmed, so recert cannot say whether it is met.`;
@@ -159,5 +208,55 @@ function confidenceWords(confidence: string): string {
     case 'sec': return 'a secondary source, not the body itself';
     case 'sec-low': return 'a low-quality secondary source';
     default: return confidence;
+  }
+}
+
+function feeWords(fee: FeeFacts | undefined, what: string): string {
+  if (fee === undefined) return '';
+  if (fee.usd === null) return ` The ${what} is unconfirmed.`;
+  return ` ${what[0]!.toUpperCase()}${what.slice(1)}: $${fee.usd}${fee.confidence === 'own' ? '' : ` (${fee.confidence === 'unconfirmed' ? 'unconfirmed' : `from ${confidenceWords(fee.confidence)}`})`}.`;
+}
+
+function todoWords(missing: number | null, unit: string, unmet: readonly string[]): string {
+  const todo: string[] = [];
+  if (missing !== null && missing > 0) todo.push(u(missing, unit));
+  todo.push(...unmet);
+  return todo.join('; ');
+}
+
+/** The next step as one or two plain sentences. */
+export function explainNextStep(f: NextStepFacts): string {
+  const at = 'url' in f && f.url !== undefined ? ` Renew at ${f.url}.` : '';
+  switch (f.kind) {
+    case 'renew-by':
+      return f.newCourse
+        ? `Take a new course by ${f.date} to stay current.${feeWords(f.fee, 'course fee')}`
+        : `Renew by ${f.date}: the requirements are met.${feeWords(f.fee, 'renewal fee')}${at}`;
+    case 'earn-units': {
+      const todo = todoWords(f.missing, f.unit, f.unmet);
+      const start = f.startsOn === undefined ? '' : `The next cycle starts ${f.startsOn}. `;
+      return `${start}${todo === '' ? 'Meet this cycle\'s requirements' : `Complete ${todo}`} by ${f.date}, then renew.${feeWords(f.fee, 'renewal fee')}${at}`;
+    }
+    case 'renew-late-by': {
+      if (f.newCourse) return `Expired: take a new course by ${f.date}.`;
+      const todo = todoWords(f.missing, f.unit, f.unmet);
+      const tiers = f.lateFees.filter((fee) => fee.usd !== null).map((fee) => `$${fee.usd}${fee.after == null ? '' : ` after ${fee.after}`}${fee.until == null ? '' : ` up to ${fee.until}`}`);
+      const fees = tiers.length > 0 ? ` Late fee: ${tiers.join('; ')}${f.lateFees.some((fee) => fee.confidence !== 'own') ? ' (not all from the body\'s current page)' : ''}.` : feeWords(f.fee, 'late fee');
+      if (todo === '') return `Expired: renew late by ${f.graceEnds}.${fees}${at}`;
+      if (f.ceWindowEnds !== null) {
+        return `Expired: complete ${todo} by ${f.ceWindowEnds} (CE done by then still counts toward the expired cycle), then renew late by ${f.graceEnds}.${fees}${at}`;
+      }
+      return `Expired: ${todo} still missing; a late renewal is accepted until ${f.graceEnds}, but CE completed after expiry does not count toward the expired cycle, so check with the body.${fees}${at}`;
+    }
+    case 'reinstate':
+      return `Lapsed: ${f.newCourse ? 'take a new course to hold a current card again' : f.rule === null ? 'recert has no sourced reinstatement rule for this credential; ask the body how to restore it' : `to restore it: ${f.rule}`}${f.rule !== null && f.ruleConfidence !== null && f.ruleConfidence !== 'own' ? ` (${f.ruleConfidence === 'unconfirmed' ? 'unconfirmed' : `from ${confidenceWords(f.ruleConfidence)}`})` : ''}.${feeWords(f.fee, 'reinstatement fee')}${at}`.replace(/\.\.(\s|$)/g, '.$1');
+    case 'none':
+      switch (f.status) {
+        case 'never-expires': return 'Nothing to do: it never expires.';
+        case 'not-yet-earned': return 'Nothing to do yet.';
+        case 'not-covered': return 'recert\'s catalog does not cover these dates: ask the body what is required.';
+        case 'unconfirmed': return 'The required total is unconfirmed: ask the body what is required before relying on recert here.';
+        default: return 'Nothing to do.';
+      }
   }
 }

@@ -5,7 +5,7 @@
 import type { Confidence, Source } from '../catalog/schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 
-export type CycleBasis = 'earned' | 'renewed' | 'reinstated';
+export type CycleBasis = 'earned' | 'renewed' | 'reinstated' | 'rolled-over';
 
 export type NotCountedReason =
   | 'not-approved'
@@ -15,10 +15,21 @@ export type NotCountedReason =
   | 'after-as-of'
   | 'in-lapse'
   | 'after-expiry'
+  | 'before-period'
   | 'over-cap';
 
 export type Finding =
-  | { kind: 'cycle'; index: number; start: CalendarDate; end: CalendarDate; basis: CycleBasis; months: number | null; fixedPeriod: boolean }
+  | {
+    kind: 'cycle'; index: number; start: CalendarDate; end: CalendarDate; basis: CycleBasis;
+    /** The validity rule that produced the dates. */
+    months: number | null; expiresOn: 'anniversary' | 'end-of-month' | 'end-of-year' | null; periodYears: number | null;
+    fixedPeriod: boolean; periodStart?: CalendarDate | undefined;
+    /** For a renewal that extends from the old expiry: that expiry. */
+    previousExpiry?: CalendarDate | undefined;
+    /** A first fixed period that required nothing. */
+    rolledOver: boolean;
+  }
+  | { kind: 'rolled-over'; earned: CalendarDate; periodEnd: CalendarDate; nextStart: CalendarDate }
   | { kind: 'next-cycle-not-started'; renewedOn: CalendarDate; start: CalendarDate }
   | { kind: 'never-expires'; grantsTo: { program: string; programName: string; units: number | null; unit: string }[] }
   | { kind: 'not-yet-earned'; earned: CalendarDate }
@@ -27,6 +38,7 @@ export type Finding =
   | { kind: 'renewal-ignored'; date: CalendarDate; why: 'after-as-of' | 'before-cycle' | 'duplicate' }
   | { kind: 'late-renewal'; date: CalendarDate; expired: CalendarDate }
   | { kind: 'reinstated'; date: CalendarDate; lapsedFrom: CalendarDate }
+  | { kind: 'first-cycle-requirement'; required: number; unit: string }
   | { kind: 'required-prorated'; earned: CalendarDate; periodStart: CalendarDate; required: number; unit: string }
   | { kind: 'activity-counted'; activity: string; title: string; completed: CalendarDate; units: number; granted: number; unit: string; category?: string | undefined }
   | { kind: 'activity-not-counted'; activity: string; title: string; completed: CalendarDate; reason: NotCountedReason; body: string; category?: string | undefined; cap?: number | undefined; perYear?: boolean | undefined }
@@ -37,7 +49,16 @@ export type Finding =
   | { kind: 'value-confidence'; what: string; confidence: Confidence; source?: Source | undefined; note?: string | undefined }
   | { kind: 'unconfirmed-value'; what: string; note?: string | undefined; candidates?: unknown[] | undefined }
   | { kind: 'progress'; earned: number; required: number; unit: string }
-  | { kind: 'outcome'; status: string; renewBy: 'continuing-education' | 'new-course'; startsOn?: CalendarDate | undefined; deadline: CalendarDate | null; missingUnits: number | null; unit: string; unmet: string[]; graceEnds: CalendarDate | null };
+  | {
+    kind: 'outcome'; status: string; renewBy: 'continuing-education' | 'new-course'; startsOn?: CalendarDate | undefined; deadline: CalendarDate | null;
+    missingUnits: number | null; unit: string; unmet: string[]; graceEnds: CalendarDate | null;
+    /** Last day CE counts toward the expired cycle, when the body has a CE window after expiry. */
+    ceWindowEnds: CalendarDate | null;
+    /** Lapsed before the end of grace because the CE window ended with the requirements unmet. */
+    lapsedBy?: 'ce-window' | undefined;
+    /** The next cycle follows a first period that required nothing (not a renewal). */
+    rolledOver?: boolean | undefined;
+  };
 
 export type ComponentDetail =
   | { kind: 'program-current'; program: string; programName: string; checkDate: CalendarDate; validBeyondDays: number; holder?: { credential: string; validUntil: CalendarDate } | undefined; expiredOn?: CalendarDate | undefined }

@@ -1,4 +1,5 @@
 /** What the compliance engine returns: one frozen report per credential. */
+import type { Confidence } from '../catalog/schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Finding, NotCountedReason } from './findings.js';
 
@@ -31,6 +32,18 @@ export interface CycleReport {
   readonly renewedOn: CalendarDate | null;
 }
 
+/** The one next thing to do, for the web app and the CLI. */
+export interface NextStep {
+  readonly kind: 'renew-by' | 'renew-late-by' | 'reinstate' | 'earn-units' | 'none';
+  /** The last day to do it, or null (reinstate, none). */
+  readonly date: CalendarDate | null;
+  readonly text: string;
+  /** The fee that applies now (renewal, the current late tier, or reinstatement), when the catalog lists one. */
+  readonly fee?: { readonly usd: number | null; readonly confidence: Confidence } | undefined;
+  /** The body's renewal page. */
+  readonly url?: string | undefined;
+}
+
 export interface CredentialReport {
   readonly id: string;
   readonly program: string;
@@ -42,6 +55,8 @@ export interface CredentialReport {
   /** The last day to act: the cycle end, or the end of the grace period while in grace. */
   readonly deadline: CalendarDate | null;
   readonly graceEnds: CalendarDate | null;
+  /** Last day CE still counts toward an expired cycle (the body's CE window after expiry), or null. */
+  readonly ceWindowEnds: CalendarDate | null;
   readonly unit: string | null;
   readonly required: number | null;
   readonly earned: number;
@@ -56,6 +71,7 @@ export interface CredentialReport {
   readonly history: readonly CycleReport[];
   readonly findings: readonly Finding[];
   readonly explanation: readonly string[];
+  readonly nextStep: NextStep;
 }
 
 export interface ComplianceReport {

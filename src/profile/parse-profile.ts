@@ -5,6 +5,7 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { parseLocated } from '../shared/parse-located.js';
 import { RecertError, type Issue } from '../shared/recert-error.js';
+import { unknownProgramMessage } from '../catalog/find-program.js';
 import { profileSchema, type Profile } from './profile-schema.js';
 
 export function parseProfile(text: string, file: string, catalog: Catalog): Profile {
@@ -25,7 +26,7 @@ export function checkProfileReferences(profile: Profile, catalog: Catalog): Issu
     if (credentialIds.has(credential.id)) problem(`credentials[${i}].id`, `credential id "${credential.id}" is used twice`);
     credentialIds.add(credential.id);
     if (!catalog.programs.has(credential.program)) {
-      problem(`credentials[${i}].program`, `unknown program "${credential.program}"; run \`recert programs\` for the list`);
+      problem(`credentials[${i}].program`, unknownProgramMessage(catalog, credential.program));
     }
   });
   profile.renewals.forEach((renewal, i) => {

@@ -15,6 +15,7 @@ export function parseLocated<S extends z.ZodType>(
   file: string,
   schema: S,
   codes: { syntax: ErrorCode; schema: ErrorCode },
+  options: { trustedAliases?: boolean } = {},
 ): Located<z.output<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core' });
@@ -31,7 +32,9 @@ export function parseLocated<S extends z.ZodType>(
       })),
     };
   }
-  const data: unknown = doc.toJS();
+  // The alias-expansion guard (against "billion laughs" input) costs more than the whole parse for a file
+  // that reuses records through many aliases, as the rule catalog does; the catalog turns it off.
+  const data: unknown = doc.toJS(options.trustedAliases === true ? { maxAliasCount: -1 } : {});
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
   return {

@@ -30,7 +30,9 @@ await describeEachStore('HTTP API', { describe, it }, (backend) => {
     const added = await app.call('POST', '/api/people/me/credentials', { program: 'nasm-cpt', earned: '2025-01-15' });
     expect(added).toMatchObject({ status: 201, body: { id: 'nasm-cpt', program: 'nasm-cpt', earned: '2025-01-15', renewals: [] } });
     const before = await app.call('GET', '/api/people/me/credentials/nasm-cpt/status');
-    expect(before.body).toMatchObject({ status: 'in-progress', required: 2, earned: 0.1, deadline: '2027-01-15' });
+    expect(before.body).toMatchObject({ status: 'in-progress', required: 2, earned: 0.1, deadline: '2027-01-15', ceWindowEnds: '2027-04-15' });
+    expect(before.body.nextStep).toMatchObject({ kind: 'earn-units', date: '2027-01-15', fee: { usd: 99, confidence: 'own-old' }, url: 'https://www.nasm.org/recertify/personal-trainer-recertification' });
+    expect(before.body.nextStep.text).toContain('Complete 1.9 CEU by 2027-01-15');
     const logged = await app.call('POST', '/api/people/me/activities', { title: 'Mobility course', completed: '2026-03-01', hours: 19, credits: [{ body: 'nasm', units: 1.9 }] });
     expect(logged).toMatchObject({ status: 201, body: { id: 'a1', evidence: [] } });
     const after = await app.call('GET', '/api/people/me/status?asOf=2026-06-01');

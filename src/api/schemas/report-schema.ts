@@ -9,6 +9,15 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 
 const cycle = z.object({ start: dateString, end: dateString });
 
+export const nextStepSchema = z.object({
+  kind: z.enum(['renew-by', 'renew-late-by', 'reinstate', 'earn-units', 'none']),
+  date: dateString.nullable().meta({ description: 'The last day to do it; null for reinstate and none' }),
+  text: z.string().meta({ description: 'The step in one or two plain sentences' }),
+  fee: z.object({ usd: z.number().nullable(), confidence: z.enum(['own', 'own-old', 'sec', 'sec-low', 'unconfirmed']) }).optional()
+    .meta({ description: 'The fee that applies now (renewal, current late tier, reinstatement); usd null = unconfirmed' }),
+  url: z.string().optional().meta({ description: "The body's renewal page" }),
+}).meta({ id: 'NextStep' });
+
 export const credentialReportSchema = z.object({
   id: z.string(),
   program: z.string(),
@@ -19,6 +28,7 @@ export const credentialReportSchema = z.object({
   cycle: cycle.nullable(),
   deadline: dateString.nullable().meta({ description: 'The last day to act: the cycle end, or the grace end while in grace' }),
   graceEnds: dateString.nullable(),
+  ceWindowEnds: dateString.nullable().meta({ description: "Last day CE still counts toward an expired cycle (the body's CE window after expiry), or null" }),
   unit: z.string().nullable(),
   required: z.number().nullable(),
   earned: z.number(),
@@ -31,6 +41,7 @@ export const credentialReportSchema = z.object({
   history: list(z.object({ index: z.number().int(), start: dateString, end: dateString, renewedOn: dateString.nullable() })),
   findings: list(z.looseObject({ kind: z.string() })).meta({ description: 'The facts behind each explanation sentence, tagged by kind' }),
   explanation: list(z.string()).meta({ description: 'Plain-English sentences, one per finding' }),
+  nextStep: nextStepSchema,
 }).meta({ id: 'CredentialReport' });
 
 export const complianceReportSchema = z.object({

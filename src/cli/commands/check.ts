@@ -5,19 +5,20 @@ import { readCatalogDir } from '../../io/read-catalog-dir.js';
 import { readProfileFile } from '../../io/read-profile-file.js';
 import { renderReport } from '../render-report.js';
 import { parseAsOf, type Io } from '../io.js';
+import { today } from './wallet-options.js';
 
 export function registerCheck(program: Command, io: Io): void {
   program
     .command('check')
     .description('report where each credential in a profile stands')
     .argument('<profile>', 'profile JSON file')
-    .requiredOption('--as-of <date>', 'the date to evaluate on (YYYY-MM-DD)', parseAsOf)
+    .option('--as-of <date>', 'the date to evaluate on, YYYY-MM-DD (default: today)', parseAsOf)
     .option('--json', 'print a machine-readable report')
     .option('--catalog-dir <dir>', 'rule catalog folder (default: the shipped catalog)')
-    .action((profilePath: string, options: { asOf: ReturnType<typeof parseAsOf>; json?: boolean; catalogDir?: string }) => {
+    .action((profilePath: string, options: { asOf?: ReturnType<typeof parseAsOf>; json?: boolean; catalogDir?: string }) => {
       const catalog = readCatalogDir(options.catalogDir);
       const profile = readProfileFile(profilePath, catalog);
-      const report = evaluate(catalog, profile, options.asOf);
+      const report = evaluate(catalog, profile, options.asOf ?? today());
       io.out(options.json ? JSON.stringify(toJson(report), null, 2) : renderReport(report));
     });
 }
@@ -33,6 +34,8 @@ export function toJson(report: ComplianceReport): unknown {
       cycle: c.cycle,
       deadline: c.deadline,
       graceEnds: c.graceEnds,
+      ceWindowEnds: c.ceWindowEnds,
+      nextStep: c.nextStep,
       unit: c.unit,
       required: c.required,
       earned: c.earned,

@@ -4,6 +4,7 @@ import { checkProfileReferences } from '../../profile/parse-profile.js';
 import type { Credential } from '../../profile/profile-schema.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import { RecertError } from '../../shared/recert-error.js';
+import { findProgramId } from '../../catalog/find-program.js';
 import { entryIssues } from '../../store/import-check.js';
 import { nextId } from '../../store/next-id.js';
 import { parseAsOf, type Io } from '../io.js';
@@ -18,8 +19,10 @@ export function registerCredential(program: Command, io: Io): void {
     .requiredOption('--earned <date>', 'the date you earned it (YYYY-MM-DD)', parseAsOf)
     .option('--id <id>', 'your id for it (default: the program id)')
     .option('--number <number>', 'certificate or card number, kept for audits')
-    .action(async (programId: string, options: WalletOptions & { earned: CalendarDate; id?: string; number?: string }) => {
+    .action(async (typed: string, options: WalletOptions & { earned: CalendarDate; id?: string; number?: string }) => {
       await withWallet(options, async (wallet) => {
+        // Program ids are matched without regard to case; an unknown one gets a "did you mean".
+        const programId = findProgramId(wallet.catalog(), typed) ?? typed;
         const taken = (await wallet.store.listCredentials(wallet.person)).map((c) => c.id);
         const entry: Credential = {
           id: options.id ?? nextId(programId, taken), program: programId, earned: options.earned, ...(options.number === undefined ? {} : { number: options.number }),

@@ -46,6 +46,14 @@ describe('recert wallet commands', () => {
     expect(out.join('\n')).toContain('Mobility course — 1.9 nasm  [certificate.pdf]');
   });
 
+  it('matches program ids without regard to case, and suggests the closest id for a typo', async () => {
+    await recert('init');
+    expect(await recert('credential', 'add', 'NASM-CPT', '--earned', '2025-03-01')).toBe(0);
+    expect(out.join('\n')).toContain('added credential "nasm-cpt" (NASM Certified Personal Trainer (NASM-CPT))');
+    expect(await recert('credential', 'add', 'nasm-cp', '--earned', '2025-03-01')).toBe(2);
+    expect(err.join('\n')).toContain('unknown program "nasm-cp"; did you mean nasm-cpt?');
+  });
+
   it('refuses an unknown program, a bad credit and a certificate of the wrong type, writing nothing', async () => {
     await recert('init');
     expect(await recert('credential', 'add', 'nasm-xyz', '--earned', '2025-03-01')).toBe(2);
