@@ -64,7 +64,11 @@ describe.skipIf(missingChromium !== null && !process.env.CI)('the web app in Chr
     await addCredential(page, 'nasm-cpt', addMonths(today, -20), 'NASM-88123');
     await expect(card('nasm-cpt').locator('.badge').textContent()).resolves.toBe('In progress');
     await expect(card('nasm-cpt').locator('.progress-label').textContent()).resolves.toContain('0.1 of 2.0 CEU');
-    await expect(card('nasm-cpt').locator('.missing').textContent()).resolves.toMatch(/Still needed: 1\.9 CEU more/);
+    await expect(card('nasm-cpt').locator('.next-step').textContent()).resolves.toMatch(/^Next step: Complete 1\.9 CEU more by \d+ \w+ \d{4}, then renew\.$/);
+    await card('nasm-cpt').locator('details.why > summary').click();
+    await expect(card('nasm-cpt').locator('.why-summary').textContent()).resolves.toMatch(/Still needed: 1\.9 CEU more\..*0\.1 of 2\.0 CEU counted from 1 credential held\./);
+    // Sources and unconfirmed values are one level further down, collapsed.
+    await expect(card('nasm-cpt').locator('details.sources').getAttribute('open')).resolves.toBeNull();
   }, TIMEOUT);
 
   it('shows the field the server refused, next to that field', async () => {
@@ -124,6 +128,20 @@ describe.skipIf(missingChromium !== null && !process.env.CI)('the web app in Chr
       .map((el) => el.outerHTML)`);
     expect(unlabelled).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
+
+    // Printed, the dashboard is a report: no buttons or forms, the progress bars still drawn in colour.
+    await page.emulateMedia({ media: 'print' });
+    const visibleButtons = await page.evaluate(`[...document.querySelectorAll('button, input, select, .button')].filter((el) => el.getClientRects().length > 0).length`);
+    expect(visibleButtons).toBe(0);
+    const bar = await page.evaluate(`(() => { const fill = document.querySelector('article[data-credential="nasm-cpt"] .bar-fill'); const style = getComputedStyle(fill); return { width: fill.getBoundingClientRect().width, adjust: style.printColorAdjust, colour: style.backgroundColor }; })()`) as { width: number; adjust: string; colour: string };
+    expect(bar.width).toBeGreaterThan(50);
+    expect(bar.adjust).toBe('exact');
+    await page.screenshot({ path: join(SHOTS, 'dashboard-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+    const dark = await page.evaluate(`getComputedStyle(document.documentElement).backgroundColor`);
+    expect(dark).toBe('rgb(15, 20, 25)');
+    await page.screenshot({ path: join(SHOTS, 'dashboard-dark.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

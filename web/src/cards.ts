@@ -29,8 +29,8 @@ export function renderCard(report: CredentialReport, asOf: string, bodies: Reado
       h('span', { class: 'badge', 'data-status': report.status }, STATUS_LABEL[report.status])),
     progress(report),
     deadline(report, asOf),
-    h('p', { class: 'missing' }, outcomeSentence(report)),
-    nextStep(report, bodyName),
+    // The next step says what to do; without one (never expires, not yet earned) the engine's outcome says where it stands.
+    nextStep(report, bodyName) ?? h('p', { class: 'missing' }, outcomeSentence(report)),
     needs(report),
     renewalList(report, renewals, handlers),
     why(report),
@@ -115,7 +115,7 @@ function why(report: CredentialReport): HTMLElement {
   const sources: string[] = [];
   report.explanation.forEach((sentence, i) => (SOURCE_KINDS.has(report.findings[i]?.kind ?? '') ? sources : reasons).push(sentence));
   return h('details', { class: 'why' }, h('summary', {}, 'Why this status'),
-    h('p', { class: 'why-summary' }, plainSummary(report)),
+    h('p', { class: 'why-summary' }, outcomeSentence(report), ' ', plainSummary(report)),
     h('ul', {}, ...reasons.map((sentence) => h('li', {}, sentence))),
     sources.length === 0 ? null : h('details', { class: 'sources' },
       h('summary', {}, `Sources and unconfirmed values (${sources.length})`),
@@ -123,7 +123,7 @@ function why(report: CredentialReport): HTMLElement {
 }
 
 function plainSummary(report: CredentialReport): string {
-  const parts: string[] = [`${STATUS_LABEL[report.status]}.`];
+  const parts: string[] = [];
   if (report.cycle !== null) parts.push(`This cycle runs ${formatDate(report.cycle.start)} to ${formatDate(report.cycle.end)}.`);
   if (report.required !== null && report.unit !== null) {
     const activities = report.findings.filter((f) => f.kind === 'activity-counted').length;
