@@ -44,6 +44,22 @@ describe('recert wallet commands', () => {
     expect(out.join('\n')).toMatch(/NASM-CPT\) \(cpt, nasm-cpt\)\s+\S*CURRENT/);
     await recert('activity', 'list');
     expect(out.join('\n')).toContain('Mobility course — 1.9 nasm  [certificate.pdf]');
+    await recert('activity', 'list', '--as-of', '2026-11-23');
+    expect(out.join('\n')).toMatch(/\[certificate\.pdf\]\n\s+Counted 1\.9 CEU toward NASM-CPT cycle 2025–2027\./);
+  });
+
+  it('saves what looks like a mistake and warns on stderr with the code', async () => {
+    await recert('init');
+    expect(await recert('credential', 'add', 'nasm-cpt', '--earned', '2025-03-01')).toBe(0);
+    expect(await recert('credential', 'add', 'nasm-cpt', '--earned', '2025-04-01')).toBe(0);
+    expect(err.join('\n')).toMatch(/^warning: program: you already hold .* \[DUPLICATE_PROGRAM\]$/m);
+    expect(await recert('activity', 'add', '--title', 'Adult CPR/AED', '--completed', '2999-01-01', '--credit', 'nasm:0.1')).toBe(0);
+    expect(err.join('\n')).toMatch(/^warning: completed: completed on 2999-01-01, after today .* \[ACTIVITY_IN_FUTURE\]$/m);
+    expect(err.join('\n')).toMatch(/\[CPR_CARD_AS_CE\]$/m);
+    expect(await recert('credential', 'renew', 'nasm-cpt', '--date', '2026-01-01')).toBe(0);
+    expect(err.join('\n')).toMatch(/^warning: date: on 2026-01-01 the NASM-CPT requirement .* \[RENEWAL_REQUIREMENT_NOT_MET\]$/m);
+    await recert('credential', 'list', '--json');
+    expect(JSON.parse(out.join('\n'))).toHaveLength(2);
   });
 
   it('refuses an unknown program, a bad credit and a certificate of the wrong type, writing nothing', async () => {
