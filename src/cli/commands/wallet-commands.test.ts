@@ -44,8 +44,14 @@ describe('recert wallet commands', () => {
     expect(out.join('\n')).toMatch(/NASM-CPT\) \(cpt, nasm-cpt\)\s+\S*CURRENT/);
     await recert('activity', 'list');
     expect(out.join('\n')).toContain('Mobility course — 1.9 nasm  [certificate.pdf]');
+  });
+
+  it('lists under each activity what it counted toward', async () => {
+    await recert('init');
+    await recert('credential', 'add', 'nasm-cpt', '--earned', '2025-03-01', '--id', 'cpt');
+    await recert('activity', 'add', '--title', 'Mobility course', '--completed', '2026-03-01', '--credit', 'nasm:1.9');
     await recert('activity', 'list', '--as-of', '2026-11-23');
-    expect(out.join('\n')).toMatch(/\[certificate\.pdf\]\n\s+Counted 1\.9 CEU toward NASM-CPT cycle 2025–2027\./);
+    expect(out.join('\n')).toMatch(/Mobility course — 1\.9 nasm\n\s+Counted 1\.9 CEU toward NASM-CPT cycle 2025–2027\.$/);
   });
 
   it('saves what looks like a mistake and warns on stderr with the code', async () => {
