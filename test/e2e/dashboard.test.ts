@@ -127,6 +127,8 @@ describe.skipIf(missingChromium !== null && !process.env.CI)('the web app in Chr
       .filter((el) => el.labels?.length === 0 && !el.getAttribute('aria-label') && el.textContent.trim() === '')
       .map((el) => el.outerHTML)`);
     expect(unlabelled).toEqual([]);
+    // The picture shows one "Why this status" open: its plain summary first, sources collapsed below.
+    await card('ace-cpt').locator('details.why > summary').click();
     await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
 
     // Printed, the dashboard is a report: no buttons or forms, the progress bars still drawn in colour.

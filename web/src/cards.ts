@@ -113,7 +113,12 @@ const SOURCE_KINDS = new Set(['value-confidence', 'unconfirmed-value']);
 function why(report: CredentialReport): HTMLElement {
   const reasons: string[] = [];
   const sources: string[] = [];
-  report.explanation.forEach((sentence, i) => (SOURCE_KINDS.has(report.findings[i]?.kind ?? '') ? sources : reasons).push(sentence));
+  report.explanation.forEach((sentence, i) => {
+    const f = report.findings[i];
+    // The summary already says the outcome and progress; the CE log says which courses carry no units from this body.
+    if (f === undefined || f.kind === 'outcome' || f.kind === 'progress' || (f.kind === 'activity-not-counted' && f.reason === 'not-approved')) return;
+    (SOURCE_KINDS.has(f.kind) ? sources : reasons).push(sentence);
+  });
   return h('details', { class: 'why' }, h('summary', {}, 'Why this status'),
     h('p', { class: 'why-summary' }, outcomeSentence(report), ' ', plainSummary(report)),
     h('ul', {}, ...reasons.map((sentence) => h('li', {}, sentence))),
