@@ -114,6 +114,33 @@ describe.skipIf(missingChromium !== null && !process.env.CI)('the web app in Chr
     await renewalCanBeMovedAndUndone(page);
   }, TIMEOUT);
 
+  it('edits a credential and an activity\'s credit lines, and keeps the last line', async () => {
+    await card('nasm-cpt').getByRole('button', { name: /^Edit NASM/ }).click();
+    await expect(page.inputValue('#credential-number')).resolves.toBe('NASM-88123');
+    await page.fill('#credential-number', 'NASM-99001');
+    await page.click('#credential-form button[type="submit"]');
+    await page.locator('#credential-dialog').waitFor({ state: 'hidden' });
+    const stored = await page.request.get(`${server.url}api/people/me/credentials/nasm-cpt`);
+    expect((await stored.json()).number).toBe('NASM-99001');
+
+    const row = page.locator('tr[data-activity="a1"]');
+    await row.getByRole('button', { name: /^Edit / }).click();
+    // One line: it cannot be removed.
+    await expect(page.locator('#credit-lines .remove').first().isHidden()).resolves.toBe(true);
+    await page.click('#add-credit');
+    await page.selectOption('[data-path="credits[1].body"]', 'ace');
+    await page.fill('[data-path="credits[1].units"]', '1.9');
+    await page.click('#activity-form button[type="submit"]');
+    await row.locator('.chip', { hasText: 'ACE 1.9' }).waitFor();
+    await row.getByRole('button', { name: /^Edit / }).click();
+    await page.locator('#credit-lines .credit-line').nth(1).locator('.remove').click();
+    await page.click('#activity-form button[type="submit"]');
+    await row.locator('.chip', { hasText: 'ACE 1.9' }).waitFor({ state: 'detached' });
+    await page.locator('#history summary').click();
+    await expect(page.locator('#changes').textContent()).resolves.toContain('Changed credential nasm-cpt: number “NASM-88123” → “NASM-99001”.');
+    await page.locator('#history summary').click();
+  }, TIMEOUT);
+
   it('labels every form control and saves the dashboard screenshots', async () => {
     // A fuller wallet for the README picture: a second body's credential, due soon, and its CE.
     const api = `${server.url}api/people/me`;
