@@ -49,7 +49,9 @@ export function credentialRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const credential: Credential = { ...request.body, id };
       checkCatalog(credential);
       await store.addCredential(personId, credential, actorOf(request.headers));
-      return reply.code(201).send(await saved(personId, credential));
+      // A new credential has no renewals: only the wallet is read again, for the duplicate check.
+      const wallet = await store.loadProfile(personId);
+      return reply.code(201).send({ ...credential, renewals: [], warnings: credentialWarnings(deps.catalog, wallet, credential, deps.today()) });
     });
 
     app.get('/people/:personId/credentials/:credentialId', { schema: { tags, summary: 'Get a credential', params: credentialParams, response: { 200: credentialOut, ...errors } } }, async (request) =>
