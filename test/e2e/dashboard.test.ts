@@ -205,6 +205,7 @@ async function futureActivityShowsWarning(page: Page, title: string, units: numb
   await page.fill('#activity-completed', addDays(today, -7));
   await page.click('#activity-form button[type="submit"]');
   await page.locator('#save-warnings .notice').waitFor({ state: 'detached' });
+  await row.locator('.counted li.counted[data-credential="nasm-cpt"]').waitFor();
   await expect(row.locator('.counted li[data-credential="nasm-cpt"]').textContent()).resolves.toMatch(new RegExp(`^Counted ${units.toFixed(1)} CEU toward NASM-CPT cycle \\d{4}–\\d{4}\\.$`));
 }
 

@@ -99,8 +99,9 @@ async function attach(activity: Activity, file: File): Promise<void> {
 }
 
 async function changed(message: string, warnings: readonly Warning[] = []): Promise<void> {
-  showSaveWarnings(byId('save-warnings'), message, warnings);
   await refresh();
+  // After the refresh, so what the warnings talk about is already on screen.
+  showSaveWarnings(byId('save-warnings'), message, warnings);
   toast(message);
 }
 
