@@ -4,13 +4,17 @@
  * the source says it in so many words, the quote.
  */
 import { z } from 'zod';
-import { isCalendarDate, type CalendarDate } from '../shared/calendar-date.js';
+import { dateProblem, type CalendarDate } from '../shared/calendar-date.js';
 
 export const CATALOG_SCHEMA_VERSION = 1;
 
 export const isoDate = z
   .string({ error: 'expected a quoted date "YYYY-MM-DD"' })
-  .refine(isCalendarDate, { message: 'expected a real calendar date "YYYY-MM-DD" between 1900 and 2999' })
+  .superRefine((text, ctx) => {
+    // The human reason: "2026 has no 30 February", not a format complaint.
+    const problem = dateProblem(text);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .transform((text) => text as CalendarDate);
 
 export const slug = z

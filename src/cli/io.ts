@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { isCalendarDate, type CalendarDate } from '../shared/calendar-date.js';
+import { dateProblem, isCalendarDate, type CalendarDate } from '../shared/calendar-date.js';
 
 /** Where commands write; tests pass their own. */
 export interface Io {
@@ -8,7 +8,7 @@ export interface Io {
 }
 
 export function parseAsOf(value: string): CalendarDate {
-  if (!isCalendarDate(value)) throw new InvalidArgumentError(`expected a calendar date YYYY-MM-DD, got "${value}"`);
+  if (!isCalendarDate(value)) throw new InvalidArgumentError(dateProblem(value) ?? `expected a calendar date YYYY-MM-DD, got "${value}"`);
   return value;
 }
 

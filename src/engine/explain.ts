@@ -260,3 +260,47 @@ export function explainNextStep(f: NextStepFacts): string {
       }
   }
 }
+
+/** "NASM Certified Personal Trainer (NASM-CPT)" → "NASM-CPT": the abbreviation when the name has one. */
+export function shortProgramName(name: string): string {
+  return /\(([^)]+)\)\s*$/.exec(name)?.[1] ?? name;
+}
+
+/** A cycle as its years: "2025–2027" (or "2026" when it starts and ends in one year). */
+export function cycleYears(cycle: { readonly start: string; readonly end: string }): string {
+  const [a, b] = [cycle.start.slice(0, 4), cycle.end.slice(0, 4)];
+  return a === b ? a : `${a}–${b}`;
+}
+
+/** Why an activity did not count toward one credential, as the rest of a sentence naming the credential. */
+const LINE_REASON: Record<Exclude<NotCountedReason, 'not-approved'>, (name: string, cycle: string) => string> = {
+  'before-earned': (name) => `completed before ${name} was earned: it does not count toward it`,
+  'before-period': (name) => `completed before ${name}'s reporting period began: it does not count toward it`,
+  'earlier-cycle': (name, cycle) => `counts in an earlier ${name} cycle${cycle}, not the current one`,
+  'later-cycle': (name, cycle) => `falls in a later ${name} cycle${cycle}`,
+  'after-as-of': (name) => `dated after the as-of date: not counted toward ${name} yet`,
+  'in-lapse': (name) => `completed while ${name} was lapsed: it does not count`,
+  'after-expiry': (name) => `completed after ${name} expired: counts toward the next cycle once renewed`,
+  'over-cap': (name) => `not counted toward ${name}: the category cap is already reached`,
+};
+
+/** One line of the CE log's "what counted": see activity-summary.ts for the facts. */
+export function explainActivityLine(line: {
+  readonly outcome: 'counted' | 'not-counted';
+  readonly programName: string;
+  readonly units: number | null;
+  readonly granted: number | null;
+  readonly unit: string | null;
+  readonly cycle: { readonly start: string; readonly end: string } | null;
+  readonly reason: NotCountedReason | null;
+}): string {
+  const name = shortProgramName(line.programName);
+  const cycle = line.cycle === null ? '' : ` (${cycleYears(line.cycle)})`;
+  if (line.outcome === 'counted') {
+    const units = line.units === null || line.unit === null ? '' : `${u(line.units, line.unit)} `;
+    const part = line.units !== null && line.granted !== null && line.unit !== null && line.units < line.granted ? ` (of its ${u(line.granted, line.unit)}: the category cap is reached)` : '';
+    return `Counted ${units}toward ${name}${line.cycle === null ? '' : ` cycle ${cycleYears(line.cycle)}`}${part}.`;
+  }
+  const reason = line.reason === null || line.reason === 'not-approved' ? `not counted toward ${name}` : LINE_REASON[line.reason](name, cycle);
+  return `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, addDays, calendarDate, daysBetween, endOfMonth, endOfYear, isCalendarDate, monthsBetween,
+  addMonths, addDays, calendarDate, dateProblem, daysBetween, endOfMonth, endOfYear, isCalendarDate, monthsBetween,
 } from './calendar-date.js';
 
 const d = calendarDate;
@@ -13,6 +13,19 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2025-1-01')).toBe(false);
     expect(isCalendarDate('2025-01-01T00:00')).toBe(false);
     expect(() => calendarDate('31/01/2024')).toThrow(/not a calendar date/);
+  });
+
+  it('says in words what is wrong with an impossible date', () => {
+    expect(dateProblem('2026-02-30')).toBe('2026 has no 30 February (February 2026 has 28 days)');
+    expect(dateProblem('2025-02-29')).toBe('2025 has no 29 February (February 2025 has 28 days)');
+    expect(dateProblem('2024-02-29')).toBeUndefined();
+    expect(dateProblem('2026-04-31')).toBe('2026 has no 31 April (April 2026 has 30 days)');
+    expect(dateProblem('2026-13-01')).toBe('there is no month 13 (months run 01 to 12) in 2026-13-01');
+    expect(dateProblem('2026-00-10')).toMatch(/no month 0/);
+    expect(dateProblem('2026-05-00')).toBe('there is no day 0 in 2026-05-00');
+    expect(dateProblem('1899-12-31')).toBe('the year 1899 is outside 1900–2999');
+    expect(dateProblem('31/01/2024')).toBe('expected a date "YYYY-MM-DD", got "31/01/2024"');
+    expect(() => calendarDate('2026-02-30')).toThrow('not a calendar date: 2026 has no 30 February');
   });
 
   it('adds 24 months to the 31st of January exactly', () => {

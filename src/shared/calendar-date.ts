@@ -28,9 +28,29 @@ export function isCalendarDate(text: string): text is CalendarDate {
   }
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What is wrong with `text` as a calendar date, in words a person understands ("2026 has no 30
+ * February"), or undefined when it is a real date. Every date parser (profile files, catalog files,
+ * the HTTP API) reports this message, so an impossible date never gets a mere format complaint.
+ */
+export function dateProblem(text: string): string | undefined {
+  if (!ISO_DATE.test(text)) return `expected a date "YYYY-MM-DD", got ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}`;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return `the year ${year} is outside ${FIRST_YEAR}–${LAST_YEAR}`;
+  if (month < 1 || month > 12) return `there is no month ${month} (months run 01 to 12) in ${text}`;
+  const days = Temporal.PlainDate.from({ year, month, day: 1 }).daysInMonth;
+  if (day < 1) return `there is no day 0 in ${text}`;
+  if (day > days) return `${year} has no ${day} ${MONTH_NAMES[month - 1]} (${MONTH_NAMES[month - 1]} ${year} has ${days} days)`;
+  return undefined;
+}
+
 /** Parses `YYYY-MM-DD`; throws a RangeError naming the text when it is not a real calendar date. */
 export function calendarDate(text: string): CalendarDate {
-  if (!isCalendarDate(text)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(text)}`);
+  if (!isCalendarDate(text)) throw new RangeError(`not a calendar date: ${dateProblem(text) ?? JSON.stringify(text)}`);
   return text;
 }
 

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 'No person, credential, renewal, activity or evidence file has that id (HTTP 404).',
   ALREADY_EXISTS: 'The id is already used by another entry of the same kind for this person, or the credential already has a renewal on that date (HTTP 409).',
   REQUEST_INVALID: "An HTTP request's path, query or body does not match its schema; the issue names the field path (HTTP 400).",
+  LAST_CREDIT_LINE: "A change would remove an activity's last credit line; an activity keeps at least one (remove the activity instead) (HTTP 400).",
   EVIDENCE_TOO_LARGE: 'An evidence file is larger than the size limit (HTTP 413).',
   EVIDENCE_TYPE: "An evidence file is not a PDF, PNG, JPEG, WebP or plain-text file by its content, or its name's extension does not match its content (HTTP 415).",
   HOST_NOT_ALLOWED: "An HTTP request's Host header names a host this server does not answer for (HTTP 421).",

@@ -168,6 +168,22 @@ export class KyselyStore implements Store {
     }, () => renewalExists(renewal.credential, renewal.date));
   }
 
+  updateRenewal(personId: string, renewalId: number, date: Renewal['date'], actor: string): Promise<StoredRenewal> {
+    let credential = '';
+    return this.write(actor, async (trx, stamp) => {
+      await this.requirePerson(trx, personId);
+      const renewals = await selectRenewals(trx, personId);
+      const before = renewals.find((r) => r.id === renewalId);
+      if (before === undefined) throw notFound('renewal', renewalId, 'renewalId', personId);
+      credential = before.credential;
+      if (renewals.some((r) => r.credential === before.credential && r.date === date && r.id !== renewalId)) throw renewalExists(before.credential, date);
+      await trx.updateTable('renewals').set({ date }).where('id', '=', renewalId).execute();
+      const after: StoredRenewal = { ...before, date };
+      await logChange(trx, stamp, { personId, entity: 'renewal', entityId: String(renewalId), action: 'update', before, after });
+      return after;
+    }, () => renewalExists(credential, date));
+  }
+
   removeRenewal(personId: string, renewalId: number, actor: string): Promise<void> {
     return this.write(actor, async (trx, stamp) => {
       await this.requirePerson(trx, personId);

@@ -34,6 +34,21 @@ await describeEachStore('store renewals', { describe, it }, (backend) => {
     expect((await store.listRenewals('me'))[0]).toEqual(first);
   });
 
+  it('moves a renewal to another date in one logged change, refusing a date the credential already has', async () => {
+    const a = await store.addRenewal('me', { credential: 'cpt', date: d('2027-01-10') }, 'test');
+    const b = await store.addRenewal('me', { credential: 'cpt', date: d('2029-01-10') }, 'test');
+    expect(await store.updateRenewal('me', a.id, d('2027-01-12'), 'editor')).toEqual({ ...a, date: '2027-01-12' });
+    await expect(store.updateRenewal('me', a.id, d('2029-01-10'), 'test')).rejects.toMatchObject({ issues: [{ code: 'ALREADY_EXISTS', path: 'date' }] });
+    await expect(store.updateRenewal('me', 999_999, d('2027-01-13'), 'test')).rejects.toMatchObject({ issues: [{ code: 'NOT_FOUND' }] });
+    expect((await store.listRenewals('me', 'cpt')).map((r) => r.date)).toEqual(['2027-01-12', '2029-01-10']);
+    const [change] = await store.listChanges({ personId: 'me', limit: 1 });
+    expect(change).toMatchObject({ actor: 'editor', entity: 'renewal', entityId: String(a.id), action: 'update', before: { date: '2027-01-10' }, after: { date: '2027-01-12' } });
+    // Two moves to one free date at once: the unique index lets one through.
+    const raced = await Promise.allSettled([a, b].map((r) => store.updateRenewal('me', r.id, d('2031-01-10'), 'test')));
+    expect(raced.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((raced.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ issues: [{ code: 'ALREADY_EXISTS' }] });
+  });
+
   it('skips renewals the wallet already holds, or the file repeats, in merge and replace imports', async () => {
     await store.addRenewal('me', { credential: 'cpt', date: d('2027-01-10') }, 'test');
     const file: Profile = { credentials: [], renewals: [{ credential: 'cpt', date: d('2027-01-10') }, { credential: 'cpt', date: d('2029-01-10') }, { credential: 'cpt', date: d('2029-01-10') }], activities: [] };

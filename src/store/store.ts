@@ -108,6 +108,8 @@ export interface Store {
 
   listRenewals(personId: string, credentialId?: string): Promise<StoredRenewal[]>;
   addRenewal(personId: string, renewal: Renewal, actor: string): Promise<StoredRenewal>;
+  /** Moves a renewal to another date (ALREADY_EXISTS when the credential has one on that date). */
+  updateRenewal(personId: string, renewalId: number, date: Renewal['date'], actor: string): Promise<StoredRenewal>;
   removeRenewal(personId: string, renewalId: number, actor: string): Promise<void>;
 
   listActivities(personId: string): Promise<Activity[]>;

@@ -48,7 +48,7 @@ describe('recert check', () => {
     expect(code).toBe(2);
     expect(err).toContain(`${path}:3:`);
     expect(err).toContain('credentials[0].earned');
-    expect(err).toContain('expected a real calendar date');
+    expect(err).toContain('2025 has no 30 February');
     expect(err).toContain('[PROFILE_SCHEMA]');
   });
 

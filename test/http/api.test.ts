@@ -91,7 +91,7 @@ await describeEachStore('HTTP API', { describe, it }, (backend) => {
   it('changes and removes credentials, renewals and activities', async () => {
     await app.call('POST', '/api/people/me/credentials', { id: 'cpt', program: 'nasm-cpt', earned: '2025-01-15', number: 'N-1' });
     const patched = await app.call('PATCH', '/api/people/me/credentials/cpt', { earned: '2025-01-20', number: null });
-    expect(patched.body).toEqual({ id: 'cpt', program: 'nasm-cpt', earned: '2025-01-20', renewals: [] });
+    expect(patched.body).toEqual({ id: 'cpt', program: 'nasm-cpt', earned: '2025-01-20', renewals: [], warnings: [] });
     const renewal = await app.call('POST', '/api/people/me/credentials/cpt/renewals', { date: '2027-01-10' });
     expect(renewal).toMatchObject({ status: 201, body: { credential: 'cpt', date: '2027-01-10' } });
     expect((await app.call('GET', '/api/people/me/credentials')).body[0].renewals).toHaveLength(1);

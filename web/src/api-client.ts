@@ -1,5 +1,5 @@
 /** The web app's only way to the data: the recert HTTP API. */
-import type { Activity, ApiIssue, Body, ComplianceReport, Credential, Evidence, Person, ProgramSummary } from './api-types.js';
+import type { Activity, ApiIssue, Body, Change, ComplianceReport, Credential, Credit, Evidence, Person, ProgramSummary, Renewal, Saved } from './api-types.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly issues: ApiIssue[], message: string) {
@@ -41,11 +41,19 @@ export function createApi(person: string) {
     removePerson: () => request<void>('DELETE', p),
     status: (asOf: string) => request<ComplianceReport>('GET', `${p}/status?asOf=${id(asOf)}`),
     credentials: () => request<Credential[]>('GET', `${p}/credentials`),
-    addCredential: (body: { program: string; earned: string; number?: string }) => request<Credential>('POST', `${p}/credentials`, body),
+    addCredential: (body: { program: string; earned: string; number?: string }) => request<Credential & Saved>('POST', `${p}/credentials`, body),
+    updateCredential: (credentialId: string, body: { program?: string; earned?: string; number?: string | null }) =>
+      request<Credential & Saved>('PATCH', `${p}/credentials/${id(credentialId)}`, body),
     removeCredential: (credentialId: string) => request<void>('DELETE', `${p}/credentials/${id(credentialId)}`),
-    renew: (credentialId: string, date: string) => request<unknown>('POST', `${p}/credentials/${id(credentialId)}/renewals`, { date }),
+    renew: (credentialId: string, date: string) => request<Renewal & Saved>('POST', `${p}/credentials/${id(credentialId)}/renewals`, { date }),
+    moveRenewal: (credentialId: string, renewalId: number, date: string) =>
+      request<Renewal & Saved>('PATCH', `${p}/credentials/${id(credentialId)}/renewals/${renewalId}`, { date }),
+    removeRenewal: (credentialId: string, renewalId: number) => request<void>('DELETE', `${p}/credentials/${id(credentialId)}/renewals/${renewalId}`),
     activities: () => request<Activity[]>('GET', `${p}/activities`),
-    addActivity: (body: Omit<Activity, 'id' | 'evidence'>) => request<Activity>('POST', `${p}/activities`, body),
+    addActivity: (body: Omit<Activity, 'id' | 'evidence'>) => request<Activity & Saved>('POST', `${p}/activities`, body),
+    updateActivity: (activityId: string, body: { title?: string; completed?: string; hours?: number | null; provider?: string | null; credits?: Credit[] }) =>
+      request<Activity & Saved>('PATCH', `${p}/activities/${id(activityId)}`, body),
+    changes: (limit = 50) => request<Change[]>('GET', `${p}/changes?limit=${limit}`),
     removeActivity: (activityId: string) => request<void>('DELETE', `${p}/activities/${id(activityId)}`),
     upload: (activityId: string, file: File) => {
       const form = new FormData();

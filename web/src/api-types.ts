@@ -77,11 +77,50 @@ export interface CredentialReport {
   history: { index: number; start: string; end: string; renewedOn: string | null }[];
   findings: { kind: string; [key: string]: unknown }[];
   explanation: string[];
+  /** The catalog's next step, where the server provides one (text, fee and link come from the rule catalog). */
+  nextStep?: NextStep;
+}
+
+export interface NextStep {
+  kind: string;
+  date: string | null;
+  text: string;
+  fee?: { usd: number | null; confidence: string };
+  url?: string;
+}
+
+/** Per activity, per credential: what counted or why not (src/engine/activity-summary.ts). */
+export interface ActivitySummary {
+  activity: string;
+  lines: { credential: string; programName: string; outcome: 'counted' | 'not-counted'; text: string }[];
 }
 
 export interface ComplianceReport {
   asOf: string;
   credentials: CredentialReport[];
+  activities?: ActivitySummary[];
+}
+
+/** A likely mistake in what was just saved (docs/errors.md, "Warning codes"). */
+export interface Warning {
+  code: string;
+  path: string;
+  message: string;
+}
+
+export interface Saved {
+  warnings?: Warning[];
+}
+
+export interface Change {
+  seq: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  before: unknown;
+  after: unknown;
 }
 
 export interface ApiIssue {

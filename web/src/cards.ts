@@ -1,11 +1,15 @@
 /** One card per credential: status, progress toward the units required, deadline, and what is missing in plain words. */
-import type { Body, CredentialReport, Status } from './api-types.js';
+import type { Body, CredentialReport, Renewal, Status } from './api-types.js';
 import { h } from './dom.js';
 import { daysBetween, formatDate, formatUnits, inWords, STATUS_LABEL } from './format.js';
+import { nextStepOf } from './next-step.js';
 
 export interface CardHandlers {
   renew(report: CredentialReport): void;
+  edit(report: CredentialReport): void;
   remove(report: CredentialReport): void;
+  moveRenewal(report: CredentialReport, renewal: Renewal): void;
+  undoRenewal(report: CredentialReport, renewal: Renewal): void;
 }
 
 /** Most urgent first, so the card that needs attention is the first one seen. */
@@ -15,7 +19,7 @@ export function sortByUrgency(reports: readonly CredentialReport[]): CredentialR
   return [...reports].sort((a, b) => URGENCY.indexOf(a.status) - URGENCY.indexOf(b.status) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
 }
 
-export function renderCard(report: CredentialReport, asOf: string, bodies: ReadonlyMap<string, Body>, handlers: CardHandlers): HTMLElement {
+export function renderCard(report: CredentialReport, asOf: string, bodies: ReadonlyMap<string, Body>, renewals: readonly Renewal[], handlers: CardHandlers): HTMLElement {
   const titleId = `card-${report.id}-title`;
   const bodyName = bodies.get(report.body)?.name ?? report.body.toUpperCase();
   const sub = [bodyName, report.kind, report.id === report.program ? '' : `“${report.id}”`].filter(Boolean).join(' · ');
@@ -25,13 +29,37 @@ export function renderCard(report: CredentialReport, asOf: string, bodies: Reado
       h('span', { class: 'badge', 'data-status': report.status }, STATUS_LABEL[report.status])),
     progress(report),
     deadline(report, asOf),
-    h('p', { class: 'missing' }, outcomeSentence(report)),
+    // The next step says what to do; without one (never expires, not yet earned) the engine's outcome says where it stands.
+    nextStep(report, bodyName) ?? h('p', { class: 'missing' }, outcomeSentence(report)),
     needs(report),
+    renewalList(report, renewals, handlers),
     why(report),
     h('div', { class: 'card-actions' },
       report.status === 'never-expires' ? null : h('button', { type: 'button', class: 'button ghost small', onclick: () => handlers.renew(report) }, 'Record renewal'),
+      h('button', { type: 'button', class: 'button ghost small', onclick: () => handlers.edit(report), 'aria-label': `Edit ${report.programName}` }, 'Edit'),
       h('button', { type: 'button', class: 'button ghost small danger', onclick: () => handlers.remove(report), 'aria-label': `Remove ${report.programName}` }, 'Remove')),
   );
+}
+
+function nextStep(report: CredentialReport, bodyName: string): HTMLElement | null {
+  const step = nextStepOf(report, bodyName);
+  if (step === null) return null;
+  const fee = step.fee === undefined || step.fee.usd === null ? null
+    : h('span', { class: 'fee' }, ` Fee: $${step.fee.usd.toFixed(2).replace(/\.00$/, '')}${step.fee.confidence === 'own' ? '' : ` (${step.fee.confidence === 'unconfirmed' ? 'unconfirmed' : 'check with the body'})`}.`);
+  const link = step.url === undefined ? null : h('a', { href: step.url, target: '_blank', rel: 'noopener' }, ' Renewal page');
+  return h('p', { class: 'next-step' }, h('strong', {}, 'Next step: '), step.text, fee, link);
+}
+
+function renewalList(report: CredentialReport, renewals: readonly Renewal[], handlers: CardHandlers): HTMLElement | null {
+  if (renewals.length === 0) return null;
+  const sorted = [...renewals].sort((a, b) => a.date.localeCompare(b.date));
+  return h('div', { class: 'renewals' },
+    h('h4', {}, 'Renewals recorded'),
+    h('ul', {}, ...sorted.map((renewal) => h('li', { 'data-renewal': renewal.id },
+      h('span', {}, 'Renewed ', h('time', { datetime: renewal.date }, formatDate(renewal.date))),
+      h('span', { class: 'row-actions' },
+        h('button', { type: 'button', class: 'button ghost small', 'aria-label': `Change the ${report.programName} renewal of ${formatDate(renewal.date)}`, onclick: () => handlers.moveRenewal(report, renewal) }, 'Change date'),
+        h('button', { type: 'button', class: 'button ghost small danger', 'aria-label': `Undo the ${report.programName} renewal of ${formatDate(renewal.date)}`, onclick: () => handlers.undoRenewal(report, renewal) }, 'Undo'))))));
 }
 
 function progress(report: CredentialReport): HTMLElement | null {
@@ -78,7 +106,37 @@ function needs(report: CredentialReport): HTMLElement | null {
   }));
 }
 
+/** Findings about where a value comes from (a secondary source, unconfirmed): kept for the details section. */
+const SOURCE_KINDS = new Set(['value-confidence', 'unconfirmed-value']);
+
+/** "Why this status": a short plain summary, the reasoning, and (collapsed) the sources and unconfirmed values. */
 function why(report: CredentialReport): HTMLElement {
-  return h('details', {}, h('summary', {}, 'Why this status'),
-    h('ul', {}, ...report.explanation.map((sentence) => h('li', {}, sentence))));
+  const reasons: string[] = [];
+  const sources: string[] = [];
+  report.explanation.forEach((sentence, i) => {
+    const f = report.findings[i];
+    // The summary already says the outcome and progress; the CE log says which courses carry no units from this body.
+    if (f === undefined || f.kind === 'outcome' || f.kind === 'progress' || (f.kind === 'activity-not-counted' && f.reason === 'not-approved')) return;
+    (SOURCE_KINDS.has(f.kind) ? sources : reasons).push(sentence);
+  });
+  return h('details', { class: 'why' }, h('summary', {}, 'Why this status'),
+    h('p', { class: 'why-summary' }, outcomeSentence(report), ' ', plainSummary(report)),
+    h('ul', {}, ...reasons.map((sentence) => h('li', {}, sentence))),
+    sources.length === 0 ? null : h('details', { class: 'sources' },
+      h('summary', {}, `Sources and unconfirmed values (${sources.length})`),
+      h('ul', {}, ...sources.map((sentence) => h('li', {}, sentence)))));
+}
+
+function plainSummary(report: CredentialReport): string {
+  const parts: string[] = [];
+  if (report.cycle !== null) parts.push(`This cycle runs ${formatDate(report.cycle.start)} to ${formatDate(report.cycle.end)}.`);
+  if (report.required !== null && report.unit !== null) {
+    const activities = report.findings.filter((f) => f.kind === 'activity-counted').length;
+    const holding = report.findings.filter((f) => f.kind === 'grant-counted').length;
+    const from = [activities > 0 ? `${activities} activit${activities === 1 ? 'y' : 'ies'}` : '', holding > 0 ? `${holding} credential${holding === 1 ? '' : 's'} held` : ''].filter(Boolean).join(' and ');
+    parts.push(`${formatUnits(report.earned)} of ${formatUnits(report.required)} ${report.unit} counted${from === '' ? '' : ` from ${from}`}.`);
+  }
+  const unmet = report.components.filter((c) => !c.met && !c.unconfirmed).length;
+  if (unmet > 0) parts.push(`${unmet} other requirement${unmet === 1 ? '' : 's'} not met.`);
+  return parts.join(' ');
 }

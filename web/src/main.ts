@@ -3,13 +3,15 @@
  * the HTTP API; the as-of date is the browser's today unless the user picks another.
  */
 import { ApiError, createApi } from './api-client.js';
-import type { Activity, Body, ComplianceReport, CredentialReport, ProgramSummary } from './api-types.js';
+import type { Activity, Body, Change, ComplianceReport, Credential, CredentialReport, ProgramSummary, Renewal, Warning } from './api-types.js';
 import { renderCard, sortByUrgency } from './cards.js';
 import { renderLog } from './ce-log.js';
+import { renderChanges } from './change-log.js';
 import { byId, h } from './dom.js';
 import { renderEmptyState, renderExampleNotice } from './empty-state.js';
 import { formatDate, localToday } from './format.js';
-import { setupActivityForm, setupCredentialForm, setupRenewForm } from './forms.js';
+import { setupActivityForm, setupCredentialForm, setupRenewForm, type CredentialEdit } from './forms.js';
+import { showSaveWarnings } from './save-warnings.js';
 import { renderTimeline } from './timeline.js';
 
 const person = new URLSearchParams(location.search).get('person') ?? 'me';
@@ -20,6 +22,8 @@ let programs: ProgramSummary[] = [];
 let bodies = new Map<string, Body>();
 let report: ComplianceReport = { asOf: localToday(), credentials: [] };
 let activities: Activity[] = [];
+let credentials: Credential[] = [];
+let changes: Change[] = [];
 
 function toast(message: string, kind: 'info' | 'error' = 'info'): void {
   const note = h('div', { class: `toast ${kind}` }, message);
@@ -33,17 +37,21 @@ function failed(error: unknown): void {
 
 async function refresh(): Promise<void> {
   const asOf = asOfInput.value || localToday();
-  [report, activities] = await Promise.all([api.status(asOf), api.activities()]);
+  [report, activities, credentials, changes] = await Promise.all([api.status(asOf), api.activities(), api.credentials(), api.changes(50)]);
   render();
 }
 
 function render(): void {
   const reports = sortByUrgency(report.credentials);
   const cards = byId('cards');
-  cards.replaceChildren(...(reports.length === 0 ? [emptyState()] : reports.map((r) => renderCard(r, report.asOf, bodies, { renew: openRenew, remove: removeCredential }))));
+  const renewalsOf = (id: string): Renewal[] => credentials.find((c) => c.id === id)?.renewals ?? [];
+  const handlers = { renew: (r: CredentialReport) => openRenew(r), edit: editCredential, remove: removeCredential, moveRenewal: (r: CredentialReport, renewal: Renewal) => openRenew(r, renewal), undoRenewal };
+  cards.replaceChildren(...(reports.length === 0 ? [emptyState()] : reports.map((r) => renderCard(r, report.asOf, bodies, renewalsOf(r.id), handlers))));
   byId('summary').replaceChildren(...summary(reports));
   byId('timeline').replaceChildren(renderTimeline(reports, report.asOf));
-  byId('ce-log').replaceChildren(renderLog(activities, bodies, { fileUrl: api.fileUrl, attach, remove: removeActivity }));
+  const counted = new Map((report.activities ?? []).map((a) => [a.activity, a.lines]));
+  byId('ce-log').replaceChildren(renderLog(activities, bodies, counted, { fileUrl: api.fileUrl, attach, edit: (a) => openActivity(a), remove: removeActivity }));
+  byId('changes').replaceChildren(renderChanges(changes));
 }
 
 function summary(reports: readonly CredentialReport[]): (Node | string)[] {
@@ -74,6 +82,17 @@ async function removeCredential(r: CredentialReport): Promise<void> {
   await api.removeCredential(r.id).then(() => changed(`Removed ${r.programName}.`), failed);
 }
 
+function editCredential(r: CredentialReport): void {
+  const stored = credentials.find((c) => c.id === r.id);
+  if (stored === undefined) return;
+  const edit: CredentialEdit = { id: stored.id, program: stored.program, earned: stored.earned, ...(stored.number === undefined ? {} : { number: stored.number }) };
+  openCredential(edit);
+}
+
+async function undoRenewal(r: CredentialReport, renewal: Renewal): Promise<void> {
+  await api.removeRenewal(r.id, renewal.id).then(() => changed(`Undid the ${r.programName} renewal of ${formatDate(renewal.date)}.`), failed);
+}
+
 async function removeActivity(activity: Activity): Promise<void> {
   if (!confirm(`Remove “${activity.title}” and its certificates?`)) return;
   await api.removeActivity(activity.id).then(() => changed(`Removed “${activity.title}”.`), failed);
@@ -83,13 +102,16 @@ async function attach(activity: Activity, file: File): Promise<void> {
   await api.upload(activity.id, file).then(() => changed(`Attached ${file.name} to “${activity.title}”.`), failed);
 }
 
-async function changed(message: string): Promise<void> {
+async function changed(message: string, warnings: readonly Warning[] = []): Promise<void> {
   await refresh();
+  // After the refresh, so what the warnings talk about is already on screen.
+  showSaveWarnings(byId('save-warnings'), message, warnings);
   toast(message);
 }
 
-let openCredential: () => void = () => undefined;
-let openRenew: (r: CredentialReport) => void = () => undefined;
+let openCredential: (edit?: CredentialEdit) => void = () => undefined;
+let openRenew: (r: CredentialReport, renewal?: Renewal) => void = () => undefined;
+let openActivity: (edit?: Activity) => void = () => undefined;
 
 async function start(): Promise<void> {
   asOfInput.value = localToday();
@@ -113,7 +135,7 @@ async function start(): Promise<void> {
   };
   openCredential = setupCredentialForm(context);
   openRenew = setupRenewForm(context);
-  const openActivity = setupActivityForm(context);
+  openActivity = setupActivityForm(context);
   byId('open-credential').addEventListener('click', () => openCredential());
   byId('open-activity').addEventListener('click', () => openActivity());
   await refresh();

@@ -1,6 +1,7 @@
 /** /api/people/:personId/activities: the CE log, each activity with its credit lines and evidence. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { activityWarnings } from '../../engine/entry-warnings.js';
 import { checkProfileReferences } from '../../profile/parse-profile.js';
 import type { Activity } from '../../profile/profile-schema.js';
 import { RecertError } from '../../shared/recert-error.js';
@@ -9,7 +10,7 @@ import { entryIssues } from '../../store/import-check.js';
 import { nextActivityId } from '../../store/next-id.js';
 import { actorOf, type AppDeps } from '../app-deps.js';
 import { activityParams, errors, personParams, writeErrors } from '../schemas/common-schemas.js';
-import { activityChangesSchema, activityOut, newActivitySchema } from '../schemas/entity-schemas.js';
+import { activityChangesSchema, activityOut, newActivitySchema, savedActivitySchema } from '../schemas/entity-schemas.js';
 
 export function activityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { store } = deps;
@@ -29,26 +30,34 @@ export function activityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     });
 
     app.post('/people/:personId/activities', {
-      schema: { tags, summary: 'Log a CE activity with the units each body granted', params: personParams, body: newActivitySchema, response: { 201: activityOut, ...writeErrors } },
+      schema: { tags, summary: 'Log a CE activity with the units each body granted', params: personParams, body: newActivitySchema, response: { 201: savedActivitySchema, ...writeErrors } },
     }, async (request, reply) => {
       const { personId } = request.params;
       const id = request.body.id ?? nextActivityId((await store.listActivities(personId)).map((a) => a.id));
       const activity: Activity = { ...request.body, id };
       checkCatalog(activity);
       await store.addActivity(personId, activity, actorOf(request.headers));
-      return reply.code(201).send({ ...activity, evidence: [] });
+      return reply.code(201).send({ ...activity, evidence: [], warnings: activityWarnings(activity, deps.today()) });
     });
 
     app.get('/people/:personId/activities/:activityId', { schema: { tags, summary: 'Get an activity', params: activityParams, response: { 200: activityOut, ...errors } } }, async (request) =>
       withEvidence(request.params.personId, await store.getActivity(request.params.personId, request.params.activityId)));
 
     app.patch('/people/:personId/activities/:activityId', {
-      schema: { tags, summary: 'Change an activity (credits replace the old lines; null clears hours or provider)', params: activityParams, body: activityChangesSchema, response: { 200: activityOut, ...errors } },
+      schema: {
+        tags, summary: 'Change an activity (credits replace the old lines, at least one; null clears hours or provider)', params: activityParams, body: activityChangesSchema, response: { 200: savedActivitySchema, ...errors },
+      },
     }, async (request) => {
       const { personId, activityId } = request.params;
       const before = await store.getActivity(personId, activityId);
-      if (request.body.credits !== undefined) checkCatalog({ ...before, credits: request.body.credits });
-      return withEvidence(personId, await store.updateActivity(personId, activityId, request.body, actorOf(request.headers)));
+      if (request.body.credits !== undefined) {
+        if (request.body.credits.length === 0) {
+          throw new RecertError([{ code: 'LAST_CREDIT_LINE', path: 'body.credits', message: `"${before.title}" must keep at least one credit line; to drop the activity, remove it` }]);
+        }
+        checkCatalog({ ...before, credits: request.body.credits });
+      }
+      const after = await store.updateActivity(personId, activityId, request.body, actorOf(request.headers));
+      return { ...await withEvidence(personId, after), warnings: activityWarnings(after, deps.today()) };
     });
 
     app.delete('/people/:personId/activities/:activityId', { schema: { tags, summary: 'Remove an activity and its evidence', params: activityParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {

@@ -5,14 +5,17 @@
  */
 import { z } from 'zod';
 import { slug } from '../../catalog/schema.js';
-import { isCalendarDate, type CalendarDate } from '../../shared/calendar-date.js';
+import { dateProblem, type CalendarDate } from '../../shared/calendar-date.js';
 
 export { slug };
 
 /** A request date: the profile format's rule, with a pattern and `format: date` for the OpenAPI document. */
 export const isoDate = z.string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date "YYYY-MM-DD"', abort: true })
-  .refine(isCalendarDate, { message: 'expected a real calendar date "YYYY-MM-DD"' })
+  .superRefine((text, ctx) => {
+    const problem = dateProblem(text);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .transform((text) => text as CalendarDate)
   .meta({ format: 'date', example: '2026-01-31' });
 

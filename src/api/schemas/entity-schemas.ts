@@ -5,14 +5,25 @@
  */
 import { z } from 'zod';
 import { activitySchema, credentialSchema, creditSchema } from '../../profile/profile-schema.js';
+import { WARNING_CODES, type WarningCode } from '../../shared/warning-codes.js';
 import { dateString, displayText, entryId, isoDate, slug } from './common-schemas.js';
 
 export const personSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).meta({ id: 'Person' });
 export const newPersonSchema = z.strictObject({ id: slug, name: displayText });
 export const personChangesSchema = z.strictObject({ name: displayText });
 
+/** A likely mistake in what was just saved (docs/errors.md, "Warning codes"): saved anyway, flagged. */
+export const warningSchema = z.object({
+  code: z.enum(Object.keys(WARNING_CODES) as [WarningCode, ...WarningCode[]]),
+  path: z.string().meta({ description: 'The request field the warning is about, e.g. `body.completed`' }),
+  message: z.string(),
+}).meta({ id: 'Warning' });
+const warnings = z.array(warningSchema).meta({ description: 'Likely mistakes in what was saved (empty when none); the write is kept either way' });
+
 export const renewalSchema = z.object({ id: z.number().int(), credential: z.string(), date: dateString }).meta({ id: 'Renewal' });
+export const savedRenewalSchema = renewalSchema.extend({ warnings }).meta({ id: 'SavedRenewal' });
 export const newRenewalSchema = z.strictObject({ date: isoDate });
+export const renewalChangesSchema = z.strictObject({ date: isoDate });
 
 export const credentialOut = z.object({
   id: z.string(),
@@ -21,6 +32,7 @@ export const credentialOut = z.object({
   number: z.string().optional(),
   renewals: z.array(renewalSchema),
 }).meta({ id: 'Credential' });
+export const savedCredentialSchema = credentialOut.extend({ warnings }).meta({ id: 'SavedCredential' });
 
 /** The id is optional: without one the server derives it from the program ("nasm-cpt", "nasm-cpt-2"). */
 export const newCredentialSchema = credentialSchema.extend({ id: entryId.optional(), earned: isoDate });
@@ -50,6 +62,7 @@ export const activityOut = z.object({
   credits: z.array(creditOut),
   evidence: z.array(evidenceSchema),
 }).meta({ id: 'Activity' });
+export const savedActivitySchema = activityOut.extend({ warnings }).meta({ id: 'SavedActivity' });
 
 /** The id is optional: without one the server numbers it ("a1", "a2", ...). */
 export const newActivitySchema = activitySchema.extend({ id: entryId.optional(), completed: isoDate });

@@ -48,3 +48,25 @@ export const complianceReportSchema = z.object({
   asOf: dateString,
   credentials: list(credentialReportSchema),
 }).meta({ id: 'ComplianceReport' });
+
+/** What each CE activity did, per credential (src/engine/activity-summary.ts). */
+export const activitySummarySchema = z.object({
+  activity: z.string(),
+  lines: list(z.object({
+    credential: z.string(),
+    program: z.string(),
+    programName: z.string(),
+    outcome: z.enum(['counted', 'not-counted']),
+    units: z.number().nullable().meta({ description: 'Units counted after caps; null when not counted' }),
+    granted: z.number().nullable(),
+    unit: z.string().nullable(),
+    cycle: cycle.nullable().meta({ description: 'The cycle counted toward, or the other cycle the activity falls in' }),
+    reason: z.string().nullable().meta({ description: 'Why not counted (the engine\'s not-counted reason), or null' }),
+    text: z.string().meta({ description: 'The line in words: "Counted 0.8 CEU toward NASM-CPT cycle 2025–2027."' }),
+  })),
+}).meta({ id: 'ActivitySummary' });
+
+/** GET .../status: the compliance report plus, per activity, what it counted toward. */
+export const statusReportSchema = complianceReportSchema.extend({
+  activities: list(activitySummarySchema).meta({ description: 'For each CE activity, per credential, what counted or why not' }),
+}).meta({ id: 'StatusReport' });

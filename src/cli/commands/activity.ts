@@ -1,6 +1,9 @@
 /** `recert activity add|list|remove|attach`: the CE log, with certificates as evidence. */
 import { existsSync, readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
+import { summarizeActivities } from '../../engine/activity-summary.js';
+import { activityWarnings } from '../../engine/entry-warnings.js';
+import { evaluate } from '../../engine/evaluate.js';
 import { checkProfileReferences } from '../../profile/parse-profile.js';
 import { creditSchema, type Activity, type Credit } from '../../profile/profile-schema.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
@@ -10,7 +13,8 @@ import { entryIssues } from '../../store/import-check.js';
 import { nextActivityId } from '../../store/next-id.js';
 import { formatUnits } from '../../shared/units.js';
 import { parseAsOf, type Io } from '../io.js';
-import { addWalletOptions, withWallet, type WalletOptions } from './wallet-options.js';
+import { printWarnings } from '../print-warnings.js';
+import { addWalletOptions, today, withWallet, type WalletOptions } from './wallet-options.js';
 
 /** `nasm:0.4` or `nsca:0.5:a` → a credit line. */
 export function parseCredit(value: string, previous: Credit[] = []): Credit[] {
@@ -69,6 +73,7 @@ export function registerActivity(program: Command, io: Io): void {
         for (const upload of uploads) await attachEvidence(wallet.store, wallet.files, { personId: wallet.person, activityId: id, actor: wallet.actor }, upload);
         const credits = entry.credits.map((c) => `${formatUnits(c.units)} ${c.body}${c.category === undefined ? '' : ` (${c.category})`}`).join(', ');
         io.out(`logged activity "${id}": ${entry.title}, ${entry.completed}${credits === '' ? '' : `; ${credits}`}${uploads.length > 0 ? `; ${uploads.length} evidence file(s)` : ''}`);
+        printWarnings(io, activityWarnings(entry, today()));
       });
     });
 
@@ -86,18 +91,22 @@ export function registerActivity(program: Command, io: Io): void {
     });
 
   addWalletOptions(activity.command('list'))
-    .description('list your CE log, oldest first')
+    .description('list your CE log, oldest first, each with what it counted toward (or why not)')
     .option('--json', 'print JSON')
-    .action(async (options: WalletOptions & { json?: boolean }) => {
-      await withWallet(options, async ({ store, person }) => {
+    .option('--as-of <date>', 'the date to judge what counted on (default: today)', parseAsOf)
+    .action(async (options: WalletOptions & { json?: boolean; asOf?: CalendarDate }) => {
+      await withWallet(options, async ({ store, person, catalog }) => {
         const [activities, evidence] = await Promise.all([store.listActivities(person), store.listEvidence(person)]);
         const rows = activities.map((a) => ({ ...a, evidence: evidence.filter((e) => e.activityId === a.id).map((e) => ({ id: e.id, name: e.name, type: e.type, size: e.size })) }));
         if (options.json) return io.out(JSON.stringify(rows, null, 2));
         if (rows.length === 0) return io.out('No CE logged yet. Log some with `recert activity add --title ... --completed YYYY-MM-DD --credit nasm:0.4`.');
+        const profile = await store.loadProfile(person);
+        const counted = new Map(summarizeActivities(evaluate(catalog(), profile, options.asOf ?? today()), profile).map((s) => [s.activity, s.lines]));
         for (const row of rows) {
           const credits = row.credits.map((c) => `${formatUnits(c.units)} ${c.body}${c.category === undefined ? '' : `/${c.category}`}`).join(', ') || 'no credits';
           const files = row.evidence.length === 0 ? '' : `  [${row.evidence.map((e) => e.name).join(', ')}]`;
           io.out(`${row.completed}  ${row.id.padEnd(6)} ${row.title} — ${credits}${files}`);
+          for (const line of counted.get(row.id) ?? []) io.out(`${' '.repeat(20)}${line.text}`);
         }
       });
     });

@@ -1,5 +1,6 @@
 /** `recert credential add|list|renew|remove`: the credentials in a wallet. */
 import type { Command } from 'commander';
+import { credentialWarnings, renewalWarnings } from '../../engine/entry-warnings.js';
 import { checkProfileReferences } from '../../profile/parse-profile.js';
 import type { Credential } from '../../profile/profile-schema.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
@@ -8,7 +9,8 @@ import { findProgramId } from '../../catalog/find-program.js';
 import { entryIssues } from '../../store/import-check.js';
 import { nextId } from '../../store/next-id.js';
 import { parseAsOf, type Io } from '../io.js';
-import { addWalletOptions, withWallet, type WalletOptions } from './wallet-options.js';
+import { printWarnings } from '../print-warnings.js';
+import { addWalletOptions, today, withWallet, type WalletOptions } from './wallet-options.js';
 
 export function registerCredential(program: Command, io: Io): void {
   const credential = program.command('credential').description('add, list, renew or remove credentials in your wallet');
@@ -31,6 +33,7 @@ export function registerCredential(program: Command, io: Io): void {
         if (issues.length > 0) throw new RecertError(issues);
         await wallet.store.addCredential(wallet.person, entry, wallet.actor);
         io.out(`added credential "${entry.id}" (${wallet.catalog().programs.get(programId)?.name ?? programId}), earned ${entry.earned}`);
+        printWarnings(io, credentialWarnings(wallet.catalog(), await wallet.store.loadProfile(wallet.person), entry, today()));
       });
     });
 
@@ -56,9 +59,11 @@ export function registerCredential(program: Command, io: Io): void {
     .argument('<id>', 'the credential id')
     .requiredOption('--date <date>', 'the renewal date (YYYY-MM-DD)', parseAsOf)
     .action(async (id: string, options: WalletOptions & { date: CalendarDate }) => {
-      await withWallet(options, async ({ store, person, actor }) => {
+      await withWallet(options, async ({ store, person, actor, catalog }) => {
+        const before = await store.loadProfile(person);
         await store.addRenewal(person, { credential: id, date: options.date }, actor);
         io.out(`recorded renewal of "${id}" on ${options.date}`);
+        printWarnings(io, renewalWarnings(catalog(), before, { credential: id, date: options.date }));
       });
     });
 

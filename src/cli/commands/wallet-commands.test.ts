@@ -54,6 +54,28 @@ describe('recert wallet commands', () => {
     expect(err.join('\n')).toContain('unknown program "nasm-cp"; did you mean nasm-cpt?');
   });
 
+  it('lists under each activity what it counted toward', async () => {
+    await recert('init');
+    await recert('credential', 'add', 'nasm-cpt', '--earned', '2025-03-01', '--id', 'cpt');
+    await recert('activity', 'add', '--title', 'Mobility course', '--completed', '2026-03-01', '--credit', 'nasm:1.9');
+    await recert('activity', 'list', '--as-of', '2026-11-23');
+    expect(out.join('\n')).toMatch(/Mobility course — 1\.9 nasm\n\s+Counted 1\.9 CEU toward NASM-CPT cycle 2025–2027\.$/);
+  });
+
+  it('saves what looks like a mistake and warns on stderr with the code', async () => {
+    await recert('init');
+    expect(await recert('credential', 'add', 'nasm-cpt', '--earned', '2025-03-01')).toBe(0);
+    expect(await recert('credential', 'add', 'nasm-cpt', '--earned', '2025-04-01')).toBe(0);
+    expect(err.join('\n')).toMatch(/^warning: program: you already hold .* \[DUPLICATE_PROGRAM\]$/m);
+    expect(await recert('activity', 'add', '--title', 'Adult CPR/AED', '--completed', '2999-01-01', '--credit', 'nasm:0.1')).toBe(0);
+    expect(err.join('\n')).toMatch(/^warning: completed: completed on 2999-01-01, after today .* \[ACTIVITY_IN_FUTURE\]$/m);
+    expect(err.join('\n')).toMatch(/\[CPR_CARD_AS_CE\]$/m);
+    expect(await recert('credential', 'renew', 'nasm-cpt', '--date', '2026-01-01')).toBe(0);
+    expect(err.join('\n')).toMatch(/^warning: date: on 2026-01-01 the NASM-CPT requirement .* \[RENEWAL_REQUIREMENT_NOT_MET\]$/m);
+    await recert('credential', 'list', '--json');
+    expect(JSON.parse(out.join('\n'))).toHaveLength(2);
+  });
+
   it('refuses an unknown program, a bad credit and a certificate of the wrong type, writing nothing', async () => {
     await recert('init');
     expect(await recert('credential', 'add', 'nasm-xyz', '--earned', '2025-03-01')).toBe(2);
@@ -97,7 +119,7 @@ describe('recert wallet commands', () => {
     expect(err.join('\n')).toMatch(/profile\.json: activities\[1\]\.credits\[0\]\.category: unknown ace category "zzz"/);
     writeFileSync(file, JSON.stringify({ ...profile, activities: [{ ...profile.activities[0], completed: '2025-02-30' }] }, null, 2));
     expect(await recert('import', file)).toBe(2);
-    expect(err.join('\n')).toMatch(/profile\.json:\d+:\d+: activities\[0\]\.completed: expected a real calendar date/);
+    expect(err.join('\n')).toMatch(/profile\.json:\d+:\d+: activities\[0\]\.completed: 2025 has no 30 February/);
     await recert('export');
     expect(JSON.parse(out.join('\n'))).toEqual({ credentials: [], renewals: [], activities: [] });
     writeFileSync(file, JSON.stringify({ ...profile, activities: [profile.activities[0]] }));
