@@ -9,7 +9,7 @@ import { explainPlanFact, planFacts, type PlanFact } from '../../planner/explain
 import { plan } from '../../planner/plan.js';
 import type { PlanOptions } from '../../planner/plan-options.js';
 import type { PlanResult } from '../../planner/plan-result.js';
-import { verifyPlan } from '../../planner/verify-plan.js';
+import { planJson } from '../../planner/plan-json.js';
 import { parseAsOf, type Io } from '../io.js';
 
 interface PlanFlags {
@@ -79,13 +79,12 @@ export function registerPlan(program: Command, io: Io): void {
         timeLimitSeconds: flags.timeLimit,
       };
       const result = await plan(catalog, courses, profile, flags.asOf, options);
-      const check = verifyPlan(catalog, profile, flags.asOf, result.cycles, result.steps, courses);
-      const facts = planFacts(result);
+      const json = planJson(catalog, courses, profile, flags.asOf, result);
       if (flags.json) {
-        io.out(JSON.stringify({ ...result, explanation: facts.map(explainPlanFact), verification: check }, null, 2));
+        io.out(JSON.stringify(json, null, 2));
         return;
       }
-      io.out(renderPlan(result, facts, check.ok));
+      io.out(renderPlan(result, planFacts(result), json.verification.ok));
     });
 }
 
