@@ -363,7 +363,8 @@ export class KyselyStore implements Store {
       const item = await selectDocument<PlannedItemInput>(trx, 'planned_items', personId, id);
       // Delete first: of two requests marking the same item done, the second finds it gone (404).
       const deleted = await trx.deleteFrom('planned_items').where('person_id', '=', personId).where('id', '=', id).executeTakeFirst();
-      if (Number(deleted.numDeletedRows) !== 1) throw new Error('planned item vanished');
+      // Another request marked it done between our read and our delete (PostgreSQL waits for it, then deletes nothing).
+      if (Number(deleted.numDeletedRows) !== 1) throw notFound('planned item', id, 'itemId', personId);
       await logChange(trx, stamp, { personId, entity: 'planned-item', entityId: id, action: 'delete', before: item, after: { done: completed } });
       // Always an activity, even without credit lines (a specialization counts through the credential it
       // earns): it records the completion and holds the certificate.

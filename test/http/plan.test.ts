@@ -1,23 +1,14 @@
 /** POST /api/people/:id/plan: the planner over HTTP, in worker threads, one queue per person. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readCatalogDir } from '../../src/io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../../src/io/read-course-dir.js';
 import { planJson } from '../../src/planner/plan-json.js';
 import { plan } from '../../src/planner/plan.js';
 import { profileSchema } from '../../src/profile/profile-schema.js';
-import { calendarDate } from '../../src/shared/calendar-date.js';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
+import { SEED, TWO_CYCLES } from './plan-fixtures.js';
 import { startTestApp, TODAY, type TestApp } from './start-test-app.js';
 
-const SEED = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'seed-nasm.json'), 'utf8'));
-/** NASM-CPT earned 2025-11-01 with a CPR/AED card: two cycles to plan, each met by one specialization. */
-export const TWO_CYCLES = {
-  credentials: [{ id: 'cpt', program: 'nasm-cpt', earned: '2025-11-01' }, { id: 'cpr', program: 'cpr-aed', earned: '2026-01-10' }],
-  renewals: [],
-  activities: [],
-};
 
 // Plans take a second or two each on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });

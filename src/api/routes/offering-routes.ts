@@ -10,10 +10,30 @@ import { checkOwnOffering, ownOfferingInputSchema, type OwnOfferingInput } from 
 import type { Catalog } from '../../catalog/catalog.js';
 import { RecertError, type Issue } from '../../shared/recert-error.js';
 import { actorOf, type AppDeps } from '../app-deps.js';
-import { entryId, errors, personParams, writeErrors } from '../schemas/common-schemas.js';
+import { dateString, entryId, errors, personParams, writeErrors } from '../schemas/common-schemas.js';
 
 export const newOfferingSchema = ownOfferingInputSchema.meta({ id: 'NewOffering' });
-export const offeringOut = ownOfferingInputSchema.extend({ id: z.string(), createdAt: z.string() }).meta({ id: 'Offering' });
+/** Plain JSON out (the input schema's dates are transforms, which a response cannot encode). */
+const day = dateString;
+export const offeringOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  provider: z.object({ id: z.string(), name: z.string(), url: z.string().optional() }),
+  price: z.number(),
+  hours: z.number(),
+  format: z.enum(['online', 'in-person', 'blended']),
+  availability: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('self-paced'), from: day.optional(), until: day.optional() }),
+    z.object({ kind: z.literal('sessions'), dates: z.array(day) }),
+    z.object({ kind: z.literal('recurring'), first: day, every: z.union([z.object({ weeks: z.number() }), z.object({ months: z.number() })]), until: day }),
+  ]),
+  credits: z.array(z.object({ body: z.string(), units: z.number(), category: z.string().optional() })),
+  earns: z.string().optional(),
+  repeatable: z.boolean(),
+  url: z.string().optional(),
+  note: z.string().optional(),
+  createdAt: z.string(),
+}).meta({ id: 'Offering' });
 const offeringParams = personParams.extend({ offeringId: entryId });
 
 /** Catalog references and useless entries, with paths under `at`. */

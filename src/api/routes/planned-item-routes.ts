@@ -97,7 +97,7 @@ export function plannedItemRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         description: 'JSON `{completed?}` (default: today), or multipart/form-data with an optional field `completed` and an optional certificate part `file` '
           + '(checked like evidence uploads before anything is written, attached to the new activity).',
         params: itemParams,
-        body: z.strictObject({ completed: isoDate.optional().meta({ description: "The completion date; default: the server's today" }) }).optional(),
+        body: z.strictObject({ completed: isoDate.optional().meta({ description: "The completion date; default: the server's today" }) }).nullish(),
         response: {
           201: z.object({ activity: activityOut, credential: credentialOut.nullable(), item: plannedItemOut }),
           ...writeErrors, 413: errorSchema, 415: errorSchema,
