@@ -13,6 +13,7 @@ import { registerCredential } from './commands/credential.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerOffering } from './commands/offering.js';
 import { registerStatus } from './commands/status.js';
 import type { Io } from './io.js';
 
@@ -28,6 +29,7 @@ export function buildProgram(io: Io): Command {
   registerInit(program, io);
   registerCredential(program, io);
   registerActivity(program, io);
+  registerOffering(program, io);
   registerStatus(program, io);
   registerImport(program, io);
   registerExport(program, io);

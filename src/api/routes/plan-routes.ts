@@ -6,8 +6,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { PlanOptions } from '../../planner/plan-options.js';
-import type { Profile } from '../../profile/profile-schema.js';
-import { RecertError, type Issue } from '../../shared/recert-error.js';
+import { letLapseIssues } from '../../planner/let-lapse.js';
+import { RecertError } from '../../shared/recert-error.js';
 import type { AppDeps } from '../app-deps.js';
 import { errorSchema, personParams, writeErrors } from '../schemas/common-schemas.js';
 import { planRequestSchema, planResponseSchema, type PlanRequest } from '../schemas/plan-schema.js';
@@ -28,7 +28,7 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const { personId } = request.params;
       const body = request.body ?? {};
       const [profile, ownOfferings] = await Promise.all([deps.store.loadProfile(personId), deps.store.listOwnOfferings(personId)]);
-      const issues = letLapseIssues(profile, body.letLapse ?? []);
+      const issues = letLapseIssues(profile, body.letLapse ?? [], 'body.letLapse');
       if (issues.length > 0) throw new RecertError(issues);
       const plan = await deps.planner.plan(personId, { profile, asOf: body.asOf ?? deps.today(), options: planOptions(body), ownOfferings });
       // PlanJson's arrays are readonly; the schema's are not. The serializer checks the shape at run time.
@@ -49,13 +49,4 @@ export function planOptions(body: PlanRequest): Omit<PlanOptions, 'solver'> {
     letLapse: body.letLapse,
     timeLimitSeconds: body.timeLimitSeconds,
   };
-}
-
-/** Each let-lapse entry must name a credential the person holds, by its id or its program. */
-export function letLapseIssues(profile: Profile, letLapse: readonly string[], at = 'body.letLapse'): Issue[] {
-  const held = new Set(profile.credentials.flatMap((c) => [c.id, c.program]));
-  return letLapse.flatMap((id, index): Issue[] => held.has(id) ? [] : [{
-    code: 'REQUEST_INVALID', path: `${at}[${index}]`,
-    message: `the person holds no credential "${id}" (by id or program); held: ${profile.credentials.map((c) => `${c.id} (${c.program})`).join(', ') || 'none'}`,
-  }]);
 }
