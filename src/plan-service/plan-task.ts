@@ -8,6 +8,9 @@ import type { Issue } from '../shared/recert-error.js';
 import type { PlanOptions } from '../planner/plan-options.js';
 import type { PlanJson } from '../planner/plan-json.js';
 
+/** The nice value plan worker threads give themselves (0 = normal, 19 = lowest). */
+export const PLAN_WORKER_NICE = 10;
+
 /** Sent once, when the worker starts: the rule catalog and the shipped course catalog. */
 export interface PlanWorkerData {
   readonly catalog: Catalog;
