@@ -129,6 +129,7 @@ async function healthDuringLargePlan(): Promise<void> {
     const planTimes: number[] = [];
     let offerings = 0;
     for (let n = 0; n < LARGE_PLANS; n++) {
+      const first = health.length;
       let running = true;
       const planning = expectOk(call(server.base, 'POST', '/api/people/me/plan', { asOf: BENCH_AS_OF, horizonCycles: 2, timeLimitSeconds: 60 }), 'large plan')
         .finally(() => { running = false; });
@@ -141,7 +142,9 @@ async function healthDuringLargePlan(): Promise<void> {
       const { body, ms: t } = await planning;
       offerings = body.stats.offerings;
       planTimes.push(t);
-      console.log(`   large plan ${n + 1}: ${ms(t)}, ${body.status}${body.gap ? ` (gap ${body.gap})` : ''}, verified ${body.verification.ok}`);
+      const mine = health.slice(first);
+      console.log(`   large plan ${n + 1}${n === 0 ? ' (cold worker)' : ''}: ${ms(t)}, ${body.status}${body.gap ? ` (gap ${body.gap})` : ''}, verified ${body.verification.ok}; `
+        + `health meanwhile: ${mine.length} requests, p50 ${ms(quantile(mine, 0.5))}, p99 ${ms(quantile(mine, 0.99))}`);
     }
     console.log(`2. GET /api/health while a ${offerings}-offering, six-credential, two-cycle plan is solved (${LARGE_PLANS} plans, ${health.length} health requests)`);
     console.log(`   plan: ${planTimes.map(ms).join(', ')}`);
