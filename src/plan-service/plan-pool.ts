@@ -40,6 +40,11 @@ export class PlanPool {
 
   constructor(private readonly data: PlanWorkerData, readonly size: number = defaultPoolSize()) {}
 
+  /** Starts every worker now (each runs the warm-up plan, if any) instead of on the first plans. */
+  start(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
   run(task: PlanTask): Promise<PlanJson> {
     if (this.closed) return Promise.reject(new Error('the plan pool is closed'));
     return new Promise<PlanJson>((resolve, reject) => {

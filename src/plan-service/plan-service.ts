@@ -46,6 +46,11 @@ export class PlanService {
     return run;
   }
 
+  /** Starts the workers now rather than on the first plan (the server does, at start). */
+  start(): void {
+    if (this.pool instanceof PlanPool) this.pool.start();
+  }
+
   /** Plans running or waiting for a person (for tests and the health of the queue). */
   pending(personId: string): number {
     return this.tails.get(personId)?.count ?? 0;

@@ -15,6 +15,8 @@ export const PLAN_WORKER_NICE = 10;
 export interface PlanWorkerData {
   readonly catalog: Catalog;
   readonly courses: CourseCatalog;
+  /** A plan each worker solves when it starts, before any request: compiles HiGHS and the planner's hot code. */
+  readonly warmUp?: PlanTask | undefined;
 }
 
 export interface PlanTask {

@@ -10,7 +10,7 @@ import { plan } from '../planner/plan.js';
 import { RecertError } from '../shared/recert-error.js';
 import { PLAN_WORKER_NICE, type PlanReply, type PlanTask, type PlanWorkerData } from './plan-task.js';
 
-const { catalog, courses } = workerData as PlanWorkerData;
+const { catalog, courses, warmUp } = workerData as PlanWorkerData;
 
 // Solving is background work; answering requests is not. On Linux a priority set with pid 0 applies to
 // the calling thread only, so this worker yields the CPU to the server's event loop when both want it.
@@ -20,8 +20,11 @@ try {
   // Not permitted or not supported here: run at normal priority.
 }
 
+// Requests that arrive during the warm-up wait for it (one solve at a time per worker).
+const ready: Promise<unknown> = warmUp === undefined ? Promise.resolve() : solve(0, warmUp);
+
 parentPort!.on('message', (message: { id: number; task: PlanTask }) => {
-  void solve(message.id, message.task).then((reply) => parentPort!.postMessage(reply));
+  void ready.then(() => solve(message.id, message.task)).then((reply) => parentPort!.postMessage(reply));
 });
 
 async function solve(id: number, task: PlanTask): Promise<PlanReply> {
