@@ -1,5 +1,7 @@
 /** What the HTTP app is built from; tests pass their own store, folder and clock. */
 import type { Catalog } from '../catalog/catalog.js';
+import type { CourseCatalog } from '../catalog/course-catalog.js';
+import type { PlanService } from '../plan-service/plan-service.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import type { EvidenceFiles } from '../store/evidence/evidence-files.js';
 import type { Store } from '../store/store.js';
@@ -12,7 +14,14 @@ export interface AppDeps {
   readonly today: () => CalendarDate;
   /** Largest evidence upload in bytes. */
   readonly maxEvidenceBytes: number;
+  /** The shipped course catalog (read once at start); each person's own offerings are added per plan. */
+  readonly courses: CourseCatalog;
+  /** Runs plans in worker threads, one queue per person; closed with the app. */
+  readonly planner: PlanService;
 }
+
+/** What buildApp needs: without `courses` it reads the shipped catalog/courses; without `planner` it starts a pool it closes with the app. */
+export type AppInput = Omit<AppDeps, 'courses' | 'planner'> & { readonly courses?: CourseCatalog; readonly planner?: PlanService };
 
 /** Who is acting, for the change log: the X-Recert-Actor header (the web app sends "web"), else "api". */
 export function actorOf(headers: Record<string, string | string[] | undefined>): string {

@@ -11,7 +11,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import {
   jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { AppDeps } from './app-deps.js';
+import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
+import { PlanService } from '../plan-service/plan-service.js';
+import type { AppDeps, AppInput } from './app-deps.js';
 import { installErrorHandler } from './error-handler.js';
 import { installRequestGuard, LOOPBACK_HOSTS } from './request-guard.js';
 import { activityRoutes } from './routes/activity-routes.js';
@@ -22,6 +24,9 @@ import { evidenceRoutes } from './routes/evidence-routes.js';
 import { exampleRoutes } from './routes/example-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { peopleRoutes } from './routes/people-routes.js';
+import { offeringRoutes } from './routes/offering-routes.js';
+import { planRoutes } from './routes/plan-routes.js';
+import { plannedItemRoutes } from './routes/planned-item-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 
@@ -39,8 +44,13 @@ export interface AppOptions {
 /** The web app loads only its own scripts and styles; evidence previews are same-origin. */
 const WEB_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(input: AppInput, options: AppOptions = {}): Promise<FastifyInstance> {
+  const courses = input.courses ?? readCourseDir(DEFAULT_COURSE_DIR, input.catalog);
+  const ownPlanner = input.planner === undefined ? new PlanService({ catalog: input.catalog, courses }) : undefined;
+  const deps: AppDeps = { ...input, courses, planner: input.planner ?? ownPlanner! };
   const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<ZodTypeProvider>();
+  // Worker threads end with the server.
+  if (ownPlanner !== undefined) app.addHook('onClose', () => ownPlanner.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -50,7 +60,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     openapi: {
       openapi: '3.0.3',
       info: { title: 'recert API', version: '0.1.0', description: "Keep certified fitness professionals' credentials current: the wallet (credentials, renewals, CE with evidence), compliance per credential, profile import and export." },
-      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'catalog', 'change log', 'health'].map((name) => ({ name })),
+      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'plan', 'offerings', 'planned items', 'catalog', 'change log', 'health'].map((name) => ({ name })),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -59,7 +69,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(fastifyMultipart, { limits: { fileSize: deps.maxEvidenceBytes, files: 1, fields: 10, parts: 11 } });
 
   await app.register(async (api) => {
-    for (const routes of [healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes, exampleRoutes]) {
+    for (const routes of [
+      healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes,
+      exampleRoutes, planRoutes, offeringRoutes, plannedItemRoutes,
+    ]) {
       await api.register(routes(deps));
     }
   }, { prefix: '/api' });

@@ -14,6 +14,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ALREADY_EXISTS: 409,
   EVIDENCE_TOO_LARGE: 413,
   EVIDENCE_TYPE: 415,
+  PLAN_BUSY: 429,
   STORE_UNREACHABLE: 503,
 };
 

@@ -55,7 +55,8 @@ export function buildCourseCatalog(files: readonly CatalogFileText[], catalog: C
   return deepFreeze({ offerings, sampleData: parsed.some((p) => p.data.sampleData) });
 }
 
-function checkOffering(file: string, at: string, offering: CourseFile['offerings'][number], catalog: Catalog): Issue[] {
+/** Bodies, categories and earned programs must exist in the rule catalog; dates in order. Also checks a person's own offerings. */
+export function checkOffering(file: string, at: string, offering: Omit<CourseFile['offerings'][number], 'id'>, catalog: Catalog): Issue[] {
   const issues: Issue[] = [];
   const reference = (path: string, message: string): void => { issues.push({ code: 'CATALOG_REFERENCE', file, path: `${at}.${path}`, message }); };
   const bodies = new Set<string>();

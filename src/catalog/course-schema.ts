@@ -10,7 +10,7 @@ import type { CalendarDate } from '../shared/calendar-date.js';
 
 export const COURSE_SCHEMA_VERSION = 1;
 
-const availabilitySchema = z.discriminatedUnion('kind', [
+export const availabilitySchema = z.discriminatedUnion('kind', [
   /** Any day, optionally only from/until a date (a course retired at the end of a year). */
   z.strictObject({ kind: z.literal('self-paced'), from: isoDate.optional(), until: isoDate.optional() }),
   /** Only on the dates listed (the completion date is the session date). */
@@ -25,7 +25,7 @@ const availabilitySchema = z.discriminatedUnion('kind', [
 ]);
 export type Availability = z.infer<typeof availabilitySchema>;
 
-const courseCreditSchema = z.strictObject({
+export const courseCreditSchema = z.strictObject({
   /** The body that grants the units, e.g. "ace". */
   body: slug,
   /** Units in that body's own unit (NASM CEU, ACE CEC, ACSM CEC, ISSA hour). */
@@ -34,7 +34,7 @@ const courseCreditSchema = z.strictObject({
   category: slug.optional(),
 });
 
-const offeringSchema = z.strictObject({
+export const offeringSchema = z.strictObject({
   id: slug,
   title: z.string().min(1),
   /** Price in US dollars. */
@@ -51,9 +51,11 @@ const offeringSchema = z.strictObject({
   note: z.string().min(1).optional(),
 });
 
+export const providerSchema = z.strictObject({ id: slug, name: z.string().min(1), url: z.url().optional() });
+
 export const courseFileSchema = z.strictObject({
   schemaVersion: z.literal(COURSE_SCHEMA_VERSION, { error: `expected schemaVersion: ${COURSE_SCHEMA_VERSION}` }),
-  provider: z.strictObject({ id: slug, name: z.string().min(1), url: z.url().optional() }),
+  provider: providerSchema,
   /** true when prices and dates are made up for demonstration; recert says so next to every total. */
   sampleData: z.boolean({ error: 'expected sampleData: true or false (are the prices made up?)' }),
   note: z.string().min(1).optional(),

@@ -13,6 +13,7 @@ import { registerCredential } from './commands/credential.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerOffering } from './commands/offering.js';
 import { registerStatus } from './commands/status.js';
 import { GETTING_STARTED } from './getting-started.js';
 import { CliExit, type Io } from './io.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: Io, options: { fetchText?: FetchText } = {}): C
   registerInit(program, io);
   registerCredential(program, io);
   registerActivity(program, io);
+  registerOffering(program, io);
   registerStatus(program, io);
   registerImport(program, io);
   registerExport(program, io);

@@ -3,7 +3,9 @@
  * `npm start`: serves the API and the web app from one process and prints the URL.
  * PORT (default 3000), HOST (default 127.0.0.1), RECERT_DATA_DIR (default ./data),
  * DATABASE_URL (PostgreSQL instead of the embedded SQLite file), LOG_LEVEL (default warn),
- * RECERT_ALLOWED_HOSTS (comma-separated host names to answer for besides localhost and HOST).
+ * RECERT_ALLOWED_HOSTS (comma-separated host names to answer for besides localhost and HOST),
+ * RECERT_COURSE_DIR (course catalog folder for plans; default the shipped catalog/courses),
+ * RECERT_PLAN_WORKERS (plan worker threads; default one per spare core, 1 to 4).
  */
 import { resolve } from 'node:path';
 import { RecertError } from '../shared/recert-error.js';
@@ -24,6 +26,7 @@ try {
     databaseUrl: process.env.DATABASE_URL || undefined,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
     allowedHosts: parseHostList(process.env.RECERT_ALLOWED_HOSTS),
+    courseDir: process.env.RECERT_COURSE_DIR ? resolve(process.env.RECERT_COURSE_DIR) : undefined,
   });
   const storage = server.store.engine === 'sqlite' ? `SQLite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)';
   process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}; evidence files in ${dataDir}\n  API docs: ${server.url}docs\n`);

@@ -10,9 +10,12 @@ import { buildApp } from '../api/build-app.js';
 import { localToday } from '../api/local-today.js';
 import { allowedHostNames } from '../api/request-guard.js';
 import { readCatalogDir } from '../io/read-catalog-dir.js';
+import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
 import { EvidenceFiles } from '../store/evidence/evidence-files.js';
 import { openStore } from '../store/open-store.js';
+import { PlanService } from '../plan-service/plan-service.js';
+import { warmUpTask } from '../plan-service/warm-up.js';
 import type { Store } from '../store/store.js';
 
 /** The package root, from src/server or dist/server alike. */
@@ -28,6 +31,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   readonly databaseUrl?: string | undefined;
   readonly catalogDir?: string | undefined;
+  /** The course catalog folder the planner uses (RECERT_COURSE_DIR); default the shipped catalog/courses. */
+  readonly courseDir?: string | undefined;
   readonly maxEvidenceBytes?: number;
   readonly logLevel?: string;
   /** Host names to answer for besides the loopback names and `host` (RECERT_ALLOWED_HOSTS). */
@@ -43,13 +48,21 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const catalog = readCatalogDir(config.catalogDir);
+  // Read once at start; each person's own offerings are added per plan.
+  const courses = readCourseDir(config.courseDir ?? DEFAULT_COURSE_DIR, catalog);
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, create: true });
+  let planner: PlanService | undefined;
   try {
     if (!(await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) await store.createPerson(DEFAULT_PERSON, 'server');
     const missing = WEB_ROOTS.filter((dir) => !existsSync(dir));
     if (missing.length > 0) throw new Error(`web app files not found in ${missing.join(', ')}: run \`npm run build\` first`);
+    // Workers start now and each solves a small plan first, so the first request does not pay for
+    // compiling HiGHS and the planner, and later big plans compete less with the event loop for the CPU.
+    planner = new PlanService({ catalog, courses, warmUp: warmUpTask(localToday()) });
+    planner.start();
+    const running = planner;
     const app = await buildApp(
-      { store, files: new EvidenceFiles(join(config.dataDir, 'evidence')), catalog, today: () => localToday(), maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES },
+      { store, files: new EvidenceFiles(join(config.dataDir, 'evidence')), catalog, courses, planner, today: () => localToday(), maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES },
       { logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS, allowedHosts: allowedHostNames(config.host, config.allowedHosts) },
     );
     await app.listen({ port: config.port, host: config.host });
@@ -65,10 +78,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         const closing = app.close();
         app.server.closeAllConnections();
         await closing;
+        await running.close();
         await store.close();
       },
     };
   } catch (error) {
+    await planner?.close();
     await store.close();
     throw error;
   }

@@ -74,6 +74,14 @@ export interface ChangeLogTable {
   after: JsonColumn;
 }
 
+/** own_offerings and planned_items (003): one JSON document per entry. */
+export interface DocumentTable {
+  person_id: string;
+  id: string;
+  data: JsonColumn;
+  created_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   credentials: CredentialsTable;
@@ -82,4 +90,6 @@ export interface Database {
   credit_lines: CreditLinesTable;
   evidence: EvidenceTable;
   change_log: ChangeLogTable;
+  own_offerings: DocumentTable;
+  planned_items: DocumentTable;
 }

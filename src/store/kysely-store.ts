@@ -3,7 +3,9 @@
  * together with its change-log rows, so the log never misses or invents a change.
  */
 import type { Kysely } from 'kysely';
+import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
+import type { CalendarDate } from '../shared/calendar-date.js';
 import { insertActivity, replaceActivity, selectActivities, selectActivity } from './activity-queries.js';
 import { logChange, type Stamp } from './change-log.js';
 import type { Database } from './database.js';
@@ -11,8 +13,11 @@ import { deleteEvidence, selectEvidence } from './evidence-queries.js';
 import { importInto, insertRenewal, selectCredentials, selectProfile, selectRenewals } from './profile-queries.js';
 import { changeFromRow, credentialFromRow, evidenceFromRow, personFromRow } from './rows.js';
 import type {
-  ActivityChanges, ChangeRecord, CredentialChanges, Engine, EvidenceRecord, ImportOptions, ImportSummary, NewEvidence, Person, Removed, Store, StoredRenewal,
+  ActivityChanges, ChangeRecord, CredentialChanges, Engine, EvidenceRecord, ImportOptions, ImportSummary, NewEvidence, Person, PlannedItem, PlannedItemDone,
+  PlannedItemInput, Removed, Store, StoredRenewal,
 } from './store.js';
+import { nextActivityId, nextId } from './next-id.js';
+import { insertDocument, nextDocumentId, selectDocument, selectDocuments } from './planning-queries.js';
 import { alreadyExists, isUniqueViolation, isUnstorableValue, notFound, renewalExists, unstorableValue } from './store-errors.js';
 
 export interface KyselyStoreOptions {
@@ -287,6 +292,109 @@ export class KyselyStore implements Store {
       await this.requirePerson(trx, personId);
       const summary = await importInto(trx, stamp, personId, incoming, options);
       return { ...summary, removed: this.recheckable(summary.removed) };
+    });
+  }
+
+  /** Writes that pick the next free id: two at once may pick the same one; the loser retries. */
+  private async writeWithNewId<T>(actor: string, work: (trx: Kysely<Database>, stamp: Stamp) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.write(actor, work);
+      } catch (error) {
+        if (attempt >= 5 || !isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+
+  async listOwnOfferings(personId: string): Promise<OwnOffering[]> {
+    await this.requirePerson(this.db, personId);
+    return selectDocuments<OwnOfferingInput>(this.db, 'own_offerings', personId);
+  }
+
+  async getOwnOffering(personId: string, id: string): Promise<OwnOffering> {
+    await this.requirePerson(this.db, personId);
+    return selectDocument<OwnOfferingInput>(this.db, 'own_offerings', personId, id);
+  }
+
+  addOwnOffering(personId: string, offering: OwnOfferingInput, actor: string): Promise<OwnOffering> {
+    return this.writeWithNewId(actor, async (trx, stamp) => {
+      await this.requirePerson(trx, personId);
+      const id = await nextDocumentId(trx, 'own_offerings', personId, 'o');
+      await insertDocument(trx, 'own_offerings', personId, id, offering, stamp.at);
+      const created: OwnOffering = { ...offering, id, createdAt: stamp.at };
+      await logChange(trx, stamp, { personId, entity: 'offering', entityId: id, action: 'create', after: created });
+      return created;
+    });
+  }
+
+  removeOwnOffering(personId: string, id: string, actor: string): Promise<void> {
+    return this.write(actor, async (trx, stamp) => {
+      await this.requirePerson(trx, personId);
+      const before = await selectDocument<OwnOfferingInput>(trx, 'own_offerings', personId, id);
+      await trx.deleteFrom('own_offerings').where('person_id', '=', personId).where('id', '=', id).execute();
+      await logChange(trx, stamp, { personId, entity: 'offering', entityId: id, action: 'delete', before });
+    });
+  }
+
+  async listPlannedItems(personId: string): Promise<PlannedItem[]> {
+    await this.requirePerson(this.db, personId);
+    return selectDocuments<PlannedItemInput>(this.db, 'planned_items', personId);
+  }
+
+  addPlannedItems(personId: string, items: readonly PlannedItemInput[], mode: 'keep' | 'replace', actor: string): Promise<{ added: PlannedItem[]; removed: string[] }> {
+    return this.writeWithNewId(actor, async (trx, stamp) => {
+      await this.requirePerson(trx, personId);
+      const removed: string[] = [];
+      if (mode === 'replace') {
+        for (const before of await selectDocuments<PlannedItemInput>(trx, 'planned_items', personId)) {
+          await trx.deleteFrom('planned_items').where('person_id', '=', personId).where('id', '=', before.id).execute();
+          await logChange(trx, stamp, { personId, entity: 'planned-item', entityId: before.id, action: 'delete', before });
+          removed.push(before.id);
+        }
+      }
+      const added: PlannedItem[] = [];
+      for (const item of items) {
+        const id = await nextDocumentId(trx, 'planned_items', personId, 'p');
+        await insertDocument(trx, 'planned_items', personId, id, item, stamp.at);
+        const created: PlannedItem = { ...item, id, createdAt: stamp.at };
+        await logChange(trx, stamp, { personId, entity: 'planned-item', entityId: id, action: 'create', after: created });
+        added.push(created);
+      }
+      return { added, removed };
+    });
+  }
+
+  removePlannedItem(personId: string, id: string, actor: string): Promise<void> {
+    return this.write(actor, async (trx, stamp) => {
+      await this.requirePerson(trx, personId);
+      const before = await selectDocument<PlannedItemInput>(trx, 'planned_items', personId, id);
+      await trx.deleteFrom('planned_items').where('person_id', '=', personId).where('id', '=', id).execute();
+      await logChange(trx, stamp, { personId, entity: 'planned-item', entityId: id, action: 'delete', before });
+    });
+  }
+
+  completePlannedItem(personId: string, id: string, completed: CalendarDate, actor: string): Promise<PlannedItemDone> {
+    return this.writeWithNewId(actor, async (trx, stamp) => {
+      await this.requirePerson(trx, personId);
+      const item = await selectDocument<PlannedItemInput>(trx, 'planned_items', personId, id);
+      // Delete first: of two requests marking the same item done, the second finds it gone (404).
+      const deleted = await trx.deleteFrom('planned_items').where('person_id', '=', personId).where('id', '=', id).executeTakeFirst();
+      // Another request marked it done between our read and our delete (PostgreSQL waits for it, then deletes nothing).
+      if (Number(deleted.numDeletedRows) !== 1) throw notFound('planned item', id, 'itemId', personId);
+      await logChange(trx, stamp, { personId, entity: 'planned-item', entityId: id, action: 'delete', before: item, after: { done: completed } });
+      // Always an activity, even without credit lines (a specialization counts through the credential it
+      // earns): it records the completion and holds the certificate.
+      const takenActivities = (await trx.selectFrom('activities').select('id').where('person_id', '=', personId).execute()).map((r) => r.id);
+      const activity: Activity = { id: nextActivityId(takenActivities), title: item.title, completed, hours: item.hours, provider: item.providerName, credits: item.credits };
+      await insertActivity(trx, stamp, personId, activity);
+      let credential: Credential | null = null;
+      if (item.earns !== undefined) {
+        const taken = (await trx.selectFrom('credentials').select('id').where('person_id', '=', personId).execute()).map((r) => r.id);
+        credential = { id: nextId(item.earns, taken), program: item.earns, earned: completed };
+        await trx.insertInto('credentials').values({ person_id: personId, id: credential.id, program: credential.program, earned: credential.earned, number: null }).execute();
+        await logChange(trx, stamp, { personId, entity: 'credential', entityId: credential.id, action: 'create', after: credential });
+      }
+      return { activity, credential, item };
     });
   }
 

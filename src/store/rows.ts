@@ -78,6 +78,6 @@ export function changeFromRow(row: Selectable<ChangeLogTable>): ChangeRecord {
 }
 
 /** SQLite hands back JSON text, PostgreSQL's jsonb a parsed value. */
-function fromJson(value: unknown): unknown {
+export function fromJson(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }

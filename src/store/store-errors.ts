@@ -1,7 +1,7 @@
 /** The store's own failures, as located issues with stable codes (src/shared/error-codes.ts). */
 import { RecertError } from '../shared/recert-error.js';
 
-export type EntityKind = 'person' | 'credential' | 'renewal' | 'activity' | 'evidence';
+export type EntityKind = 'person' | 'credential' | 'renewal' | 'activity' | 'evidence' | 'offering' | 'planned item';
 
 export function notFound(kind: EntityKind, id: string | number, path: string, owner?: string): RecertError {
   const where = owner === undefined ? '' : ` for person "${owner}"`;

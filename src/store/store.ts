@@ -4,7 +4,9 @@
  * profile types and knows nothing of HTTP, the CLI or the catalog: callers validate entries against
  * the catalog first, and pass a `check` to imports so that it runs inside the import's transaction.
  */
+import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
+import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Issue } from '../shared/recert-error.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -46,7 +48,7 @@ export interface ChangeRecord {
   readonly at: string;
   readonly actor: string;
   readonly personId: string | null;
-  readonly entity: 'person' | 'credential' | 'renewal' | 'activity' | 'evidence';
+  readonly entity: 'person' | 'credential' | 'renewal' | 'activity' | 'evidence' | 'offering' | 'planned-item';
   readonly entityId: string;
   readonly action: ChangeAction;
   readonly before: unknown;
@@ -90,6 +92,45 @@ export type ActivityChanges = Partial<Omit<Activity, 'id' | 'hours' | 'provider'
   readonly provider?: string | null | undefined;
 };
 
+/** An offering chosen from a plan, to be done: a snapshot of the offering and what it brings. */
+export interface PlannedItemInput {
+  /** The plan's offering id: a catalog id, or "own:<id>" for the person's own offering. */
+  readonly offeringId: string;
+  readonly title: string;
+  readonly provider: string;
+  readonly providerName: string;
+  readonly price: number;
+  readonly hours: number;
+  readonly format: string;
+  readonly url?: string | undefined;
+  /** The credit lines the CE activity gets when it is done (the offering's, per body). */
+  readonly credits: Activity['credits'];
+  /** A program completing it earns (a specialization, a CPR/AED card): done adds that credential. */
+  readonly earns?: string | undefined;
+  /** Complete it on a day from `from` to `by`, or on the session date; `planned` is the plan's date. */
+  readonly from: CalendarDate;
+  readonly by: CalendarDate;
+  readonly session: CalendarDate | null;
+  readonly planned: CalendarDate;
+  /** What it counts toward, per credential and planned cycle (the plan step's counts). */
+  readonly counts: {
+    credential: string; programName: string; ordinal: number; end: CalendarDate;
+    via: 'credit' | 'grant' | 'current' | 'current-grant'; units: number; unit: string; category: string | null; label?: string | undefined;
+  }[];
+}
+
+export interface PlannedItem extends PlannedItemInput {
+  readonly id: string;
+  readonly createdAt: string;
+}
+
+/** What marking a planned item done wrote: the CE activity (always; its credit lines may be none) and the earned credential (when it earns one). */
+export interface PlannedItemDone {
+  readonly activity: Activity;
+  readonly credential: Credential | null;
+  readonly item: PlannedItem;
+}
+
 export interface Store {
   readonly engine: Engine;
   close(): Promise<void>;
@@ -127,6 +168,19 @@ export interface Store {
   loadProfile(personId: string): Promise<Profile>;
   /** All or nothing: one transaction; nothing is written when `check` reports an issue. */
   importProfile(personId: string, incoming: Profile, options: ImportOptions): Promise<ImportSummary>;
+
+  listOwnOfferings(personId: string): Promise<OwnOffering[]>;
+  getOwnOffering(personId: string, id: string): Promise<OwnOffering>;
+  /** The store gives the id (o1, o2, ...). */
+  addOwnOffering(personId: string, offering: OwnOfferingInput, actor: string): Promise<OwnOffering>;
+  removeOwnOffering(personId: string, id: string, actor: string): Promise<void>;
+
+  listPlannedItems(personId: string): Promise<PlannedItem[]>;
+  /** One transaction; `replace` first removes every open planned item. Ids p1, p2, ... */
+  addPlannedItems(personId: string, items: readonly PlannedItemInput[], mode: 'keep' | 'replace', actor: string): Promise<{ added: PlannedItem[]; removed: string[] }>;
+  removePlannedItem(personId: string, id: string, actor: string): Promise<void>;
+  /** One transaction: the activity (and earned credential) completed on `completed`, the planned item removed. */
+  completePlannedItem(personId: string, id: string, completed: CalendarDate, actor: string): Promise<PlannedItemDone>;
 
   listChanges(filter?: { personId?: string; limit?: number }): Promise<ChangeRecord[]>;
 }

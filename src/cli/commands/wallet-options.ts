@@ -35,7 +35,7 @@ export function addWalletOptions(command: Command): Command {
     .option('--catalog-dir <dir>', 'rule catalog folder (default: the shipped catalog)');
 }
 
-function parsePersonId(value: string): string {
+export function parsePersonId(value: string): string {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)) throw new InvalidArgumentError(`expected a lower-case id of letters, digits and dashes, got "${value}"`);
   return value;
 }
