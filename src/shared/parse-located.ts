@@ -187,17 +187,15 @@ export function fastParse(text: string, file: string): { ok: true; value: unknow
 
 /** The number of object keys in parsed JSON. */
 function countKeys(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let n = 0;
   if (Array.isArray(value)) {
-    let n = 0;
-    for (const item of value) n += countKeys(item);
+    for (let i = 0; i < value.length; i++) n += countKeys(value[i]);
     return n;
   }
-  if (value !== null && typeof value === 'object') {
-    let n = 0;
-    for (const [, item] of Object.entries(value)) n += 1 + countKeys(item);
-    return n;
-  }
-  return 0;
+  const record = value as Record<string, unknown>;
+  for (const key in record) n += 1 + countKeys(record[key]);
+  return n;
 }
 
 /**

@@ -6,7 +6,6 @@ import { readCatalogDir } from '../../io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../../io/read-course-dir.js';
 import { readProfileFile } from '../../io/read-profile-file.js';
 import { explainPlanFact, planFacts, type PlanFact } from '../../planner/explain-plan.js';
-import { plan } from '../../planner/plan.js';
 import type { PlanOptions } from '../../planner/plan-options.js';
 import type { PlanResult } from '../../planner/plan-result.js';
 import { verifyPlan } from '../../planner/verify-plan.js';
@@ -78,6 +77,8 @@ export function registerPlan(program: Command, io: Io): void {
         letLapse: flags.letLapse,
         timeLimitSeconds: flags.timeLimit,
       };
+      // Loaded on use: HiGHS's WebAssembly is only needed by `recert plan`.
+      const { plan } = await import('../../planner/plan.js');
       const result = await plan(catalog, courses, profile, flags.asOf, options);
       const check = verifyPlan(catalog, profile, flags.asOf, result.cycles, result.steps, courses);
       const facts = planFacts(result);
