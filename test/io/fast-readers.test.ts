@@ -132,3 +132,4 @@ describe('reference errors name the file, line and column', () => {
     expect(() => readProfileFile(path, catalog)).toThrow(/profile\.json:3:28: credentials\[0\]\.program: unknown program "no-such-program".* \[PROFILE_REFERENCE\]$/);
   });
 });
+
