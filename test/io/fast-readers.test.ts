@@ -38,7 +38,7 @@ describe('the fast readers give exactly what the located parser gives', () => {
     expect(cases.length).toBeGreaterThanOrEqual(13);
   });
   for (const { file, schema } of cases) {
-    it(`reads ${file.slice(root.length + 1)} to the same data and the same validated value`, () => {
+    it(`reads ${file.slice(root.length + 1)} to the same data and the same validated value`, { timeout: 30_000 }, () => {
       const text = readFileSync(file, 'utf8');
       expectSameBothWays(text, file);
       const viaFast = parseLocated(text, file, schema, codes);
@@ -54,7 +54,7 @@ describe('the fast readers give exactly what the located parser gives', () => {
     expectSameBothWays(stringify(file), 'g.yaml');
     expectSameBothWays(JSON.stringify(file, null, 2), 'g.json');
     for (const generated of generateRealisticCatalog(catalog, { offerings: 400, seed: 7 })) expectSameBothWays(generated.text, generated.name);
-  });
+  }, 60_000);
 
   it('resolves every kind of YAML scalar as the core schema does', () => {
     const text = [
