@@ -29,3 +29,13 @@ export function benchProfile(credentials: 1 | 3 | 6 | number): Profile {
 }
 
 export const BENCH_BODIES = ['nasm', 'ace', 'acsm', 'nsca', 'issa'] as const;
+
+/**
+ * The deadlines of the 6-credential person's next two cycles from BENCH_AS_OF (as `recert plan` computes
+ * them; test/planner/generator-real.test.ts checks the list against the planner) and the expiry of the
+ * CPR/AED card. The second generator puts session dates and windows exactly on and beside them.
+ */
+export const BENCH_DEADLINES: readonly CalendarDate[] = [
+  '2026-12-31', '2027-03-10', '2027-06-30', '2027-08-31', '2027-11-30', '2027-12-31',
+  '2029-03-10', '2029-08-31', '2029-11-30', '2029-12-31', '2030-12-31',
+].map((d) => d as CalendarDate);

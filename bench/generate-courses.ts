@@ -88,7 +88,7 @@ export function generateCourseFile(catalog: Catalog, o: GeneratorOptions): Cours
     for (const [k, every] of [[0, { weeks: 1 }], [1, { weeks: 2 }], [2, { months: 1 }]] as const) {
       offerings.push({
         id: `syn-${o.seed}-cpr-${k}`, title: `Synthetic CPR/AED class ${k}`, price: int(60, 120), hours: 4, format: 'in-person',
-        availability: { kind: 'recurring', first: addDays(o.from, int(0, 27)), every, until: o.to }, credits: cprCredits, earns: 'cpr-aed', repeatable: true,
+        availability: { kind: 'recurring', first: addDays(o.from, int(0, 27)), every, until: o.to }, credits: cprCredits.map((c) => ({ ...c })), earns: 'cpr-aed', repeatable: true,
       });
     }
   }

@@ -1,100 +1,154 @@
 /**
- * Planner benchmark: solve time and proven optimality against catalog size (100, 1,000, 5,000 offerings)
- * and credentials (1, 3, 6), two cycles each, for the reduced pipeline (HiGHS), the same pipeline with
- * GLPK as the MILP solver, and the plain model handed to HiGHS. Not a test: it prints a table.
+ * Planner benchmark, measured as a user meets it: catalogs written to folders by two structurally
+ * different generators (bench/generate-courses.ts: one YAML file shaped like the model;
+ * bench/generate-courses-real.ts: provider files in .yaml/.yml/.json shaped like real catalogs), then
+ * per generator, catalog size, number of credentials (two cycles each) and seed:
  *
- *   npm run bench                      # full run (plain model limited to 60 s per instance)
- *   npm run bench -- --quick           # one seed, plain model only up to 1,000 offerings
- *   npm run bench -- --plain-limit 20  # another limit for the plain model
- *   npm run bench -- --target --seeds 20   # only 5,000 offerings × 6 credentials, 20 seeds
+ * - **fresh**: wall time of a new `node dist/cli/main.js plan PERSON --catalog DIR --json` process,
+ *   start-up, reading and validating the catalog folder and the profile included;
+ * - **warm**: `plan()` in this process on the catalog read from the same folder (reading not timed),
+ *   after untimed warm-up runs;
+ * - **plain**: the plain model (no reductions) handed to HiGHS, on the same instance in the same run,
+ *   and the ratio plain ÷ warm;
+ * - **read**: reading and validating the catalog folder in this process (`readCourseDir`).
+ * Fresh and warm must agree on the cost; plain too when it proves optimality (MISMATCH is printed otherwise).
  *
- * Timing: wall clock around `plan()` (building the model, greedy, LP, MILP; not catalog generation), in
- * one process after warm-up runs, so that V8 and the WebAssembly tiers are compiled; the first call in a
- * fresh process (what one CLI run pays) is measured separately, in a child process.
+ *   npm run build && npm run bench               # default: 1,000 and 5,000 offerings × 3 and 6 credentials, 3 seeds
+ *   npm run bench -- --quick                     # 5,000 offerings × 3 and 6 credentials, 1 seed, plain limit 30 s
+ *   npm run bench -- --full                      # also 100 offerings and 1 credential
+ *   npm run bench -- --target --seeds 10         # only 5,000 × 6
+ *   npm run bench -- --generator real            # one generator only (bench | real)
+ *   npm run bench -- --plain-limit 20 --plain-all   # plain model's time limit; plain on every seed, not only seed 1
  */
 import { execFileSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { readCatalogDir } from '../src/io/read-catalog-dir.js';
+import { readCourseDir } from '../src/io/read-course-dir.js';
 import { plan } from '../src/planner/plan.js';
 import type { PlanResult } from '../src/planner/plan-result.js';
-import { glpkSolver } from '../src/planner/solve-glpk.js';
 import type { CalendarDate } from '../src/shared/calendar-date.js';
 import { BENCH_AS_OF, BENCH_BODIES, benchProfile } from './bench-profiles.js';
-import { generateCourses } from './generate-courses.js';
+import { courseFileYaml, generateCourseFile } from './generate-courses.js';
+import { writeRealisticCatalog } from './generate-courses-real.js';
 
 const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const plainLimit = Number(args[args.indexOf('--plain-limit') + 1] ?? 60) || 60;
-const SIZES_ALL = [100, 1000, 5000];
-const CREDENTIALS_ALL = [1, 3, 6];
-const seedCount = Number(args[args.indexOf('--seeds') + 1] ?? 3) || 3;
-const SEEDS = quick ? [1] : Array.from({ length: seedCount }, (_, i) => i + 1);
-const only = args.includes('--target');
+const flag = (name: string): boolean => args.includes(name);
+const value = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const quick = flag('--quick');
+const plainLimit = value('--plain-limit', quick ? 30 : 60);
+const seedCount = value('--seeds', quick ? 1 : 3);
+const SEEDS = Array.from({ length: seedCount }, (_, i) => i + 1);
+const SIZES = flag('--target') || quick ? [5000] : flag('--full') ? [100, 1000, 5000] : [1000, 5000];
+const CREDENTIALS = flag('--target') ? [6] : flag('--full') ? [1, 3, 6] : [3, 6];
+const generatorArg = args.includes('--generator') ? args[args.indexOf('--generator') + 1] : undefined;
+const GENERATORS = (['bench', 'real'] as const).filter((g) => generatorArg === undefined || generatorArg === g);
 const TO = '2031-12-31' as CalendarDate;
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const cli = join(root, 'dist', 'cli', 'main.js');
+const work = join(tmpdir(), `recert-bench-${process.pid}`);
 const catalog = readCatalogDir();
-// --target: only the 5,000 × 6 cell (the issue's target), e.g. with --seeds 20.
-const SIZES = only ? [5000] : SIZES_ALL;
-const CREDENTIALS = only ? [6] : CREDENTIALS_ALL;
 
-interface Run { ms: number; result: PlanResult }
+type Generator = (typeof GENERATORS)[number];
 
-async function timed(offerings: number, credentials: number, seed: number, extra: Parameters<typeof plan>[4] = {}): Promise<Run> {
-  const courses = generateCourses(catalog, { offerings, seed, bodies: BENCH_BODIES, from: BENCH_AS_OF, to: TO });
+function catalogDir(generator: Generator, offerings: number, seed: number): string {
+  const dir = join(work, `${generator}-${offerings}-${seed}`);
+  if (existsSync(dir)) return dir;
+  mkdirSync(dir, { recursive: true });
+  if (generator === 'bench') {
+    writeFileSync(join(dir, 'synthetic.yaml'), courseFileYaml(generateCourseFile(catalog, { offerings, seed, bodies: BENCH_BODIES, from: BENCH_AS_OF, to: TO })));
+  } else {
+    writeRealisticCatalog(catalog, { offerings, seed }, dir);
+  }
+  return dir;
+}
+
+function personFile(credentials: number): string {
+  const path = join(work, `person-${credentials}.json`);
+  if (!existsSync(path)) writeFileSync(path, JSON.stringify(benchProfile(credentials), null, 2));
+  return path;
+}
+
+interface Fresh { ms: number; status: string; cost: number }
+
+function fresh(dir: string, credentials: number): Fresh {
   const start = performance.now();
-  const result = await plan(catalog, courses, benchProfile(credentials), BENCH_AS_OF, { horizon: { cycles: 2 }, timeLimitSeconds: 60, ...extra });
+  const out = execFileSync(process.execPath, [cli, 'plan', personFile(credentials), '--as-of', BENCH_AS_OF, '--catalog', dir, '--horizon-cycles', '2', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  const result = JSON.parse(out) as PlanResult;
+  return { ms, status: result.status, cost: result.totals.cost };
+}
+
+interface Warm { ms: number; result: PlanResult }
+
+async function warm(dir: string, credentials: number, extra: Parameters<typeof plan>[4] = {}): Promise<Warm> {
+  const courses = readCourseDir(dir, catalog);
+  const start = performance.now();
+  const result = await plan(catalog, courses, benchProfile(credentials), BENCH_AS_OF, { horizon: { cycles: 2 }, ...extra });
   return { ms: performance.now() - start, result };
 }
 
-function status(r: PlanResult): string {
-  if (r.status === 'optimal') return 'optimal';
-  return r.gap === null ? 'limit, no bound' : `limit, gap ${(100 * r.gap).toFixed(2)}%`;
+function readMs(dir: string): number {
+  const start = performance.now();
+  readCourseDir(dir, catalog);
+  return performance.now() - start;
 }
 
 const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const spread = (xs: number[]): string => (xs.length === 1 ? fmt(xs[0]!) : `${fmt(median(xs))} [${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}]`);
+const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
+function statusOf(r: PlanResult): string {
+  if (r.status === 'optimal') return 'optimal';
+  return r.gap === null ? 'not proven, no bound' : `not proven, gap ${(100 * r.gap).toFixed(2)}%`;
+}
 
 async function main(): Promise<void> {
-  if (args.includes('--cold-child')) {
-    if (args.includes('--liftoff-only')) setFlagsFromString('--liftoff-only');
-    const run = await timed(5000, 6, 1);
-    process.stdout.write(JSON.stringify({ ms: run.ms, status: run.result.status }));
-    return;
-  }
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log('Warming up (two runs of each size, not timed)...');
-  for (const size of SIZES) for (const seed of [901, 902]) await timed(size, 6, seed);
+  if (!existsSync(cli)) throw new Error(`${cli} not found: run \`npm run build\` first (the fresh-process column runs the built CLI)`);
+  const nodeStart = performance.now();
+  execFileSync(process.execPath, ['-e', '0']);
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; load average at start ${load()}; \`node -e 0\`: ${fmt(performance.now() - nodeStart)}`);
+  console.log(`Catalogs and people in ${work}. Seeds ${SEEDS.join(', ')}; plain model limited to ${plainLimit} s.`);
+  console.log('Warming up (untimed)...');
+  for (const generator of GENERATORS) await warm(catalogDir(generator, 1000, 901), 6);
 
-  console.log('\n| offerings | credentials | cycles planned | reduced (HiGHS) median [min–max] | proven optimal | slots → in final MILP | reduced, GLPK as MILP solver | plain model (HiGHS) | plain ÷ reduced | greedy ÷ optimum |');
-  console.log('|---:|---:|---:|---|---|---|---|---|---:|---:|');
-  for (const size of SIZES) {
-    for (const credentials of CREDENTIALS) {
-      const runs: Run[] = [];
-      for (const seed of SEEDS) runs.push(await timed(size, credentials, seed));
-      const glpk: Run[] = [];
-      for (const seed of SEEDS) glpk.push(await timed(size, credentials, seed, { solver: glpkSolver }));
-      const optimal = runs.filter((r) => r.result.status === 'optimal').length;
-      const first = runs[0]!.result;
-      for (const [k, r] of glpk.entries()) if (r.result.totals.cost !== runs[k]!.result.totals.cost) console.error(`MISMATCH glpk ${size}/${credentials}/seed ${SEEDS[k]}`);
-      let plainCell = 'skipped (--quick)';
-      let ratio = '–';
-      if (!quick || size <= 1000) {
-        const plain = await timed(size, credentials, SEEDS[0]!, { reductions: false, timeLimitSeconds: plainLimit });
-        if (plain.result.status === 'optimal' && plain.result.totals.cost !== first.totals.cost) console.error(`MISMATCH plain ${size}/${credentials}`);
-        plainCell = `${fmt(plain.ms)}, ${status(plain.result)}`;
-        ratio = `${(plain.ms / runs[0]!.ms).toFixed(1)}×${plain.result.status === 'optimal' ? '' : ' (at least)'}`;
+  console.log('\n| generator | offerings | credentials | cycles planned | fresh `recert plan` median [min–max] | warm `plan()` median [min–max] | proven optimal (fresh / warm) | slots → in final MILP | plain model (HiGHS), same run | plain ÷ warm | read catalog folder | greedy ÷ optimum |');
+  console.log('|---|---:|---:|---:|---|---|---|---|---|---:|---:|---:|');
+  for (const generator of GENERATORS) {
+    for (const size of SIZES) {
+      for (const credentials of CREDENTIALS) {
+        const fresheds: Fresh[] = [];
+        const warms: Warm[] = [];
+        const reads: number[] = [];
+        const plains: Warm[] = [];
+        for (const seed of SEEDS) {
+          const dir = catalogDir(generator, size, seed);
+          reads.push(readMs(dir));
+          const f = fresh(dir, credentials);
+          const w = await warm(dir, credentials);
+          if (f.cost !== w.result.totals.cost && f.status === 'optimal' && w.result.status === 'optimal') console.error(`MISMATCH fresh/warm ${generator} ${size}/${credentials}/seed ${seed}`);
+          fresheds.push(f);
+          warms.push(w);
+          if (seed === SEEDS[0] || flag('--plain-all')) {
+            const p = await warm(dir, credentials, { reductions: false, timeLimitSeconds: plainLimit });
+            if (p.result.status === 'optimal' && w.result.status === 'optimal' && p.result.totals.cost !== w.result.totals.cost) console.error(`MISMATCH plain ${generator} ${size}/${credentials}/seed ${seed}`);
+            plains.push(p);
+          }
+        }
+        const first = warms[0]!.result;
+        const plainCell = plains.map((p) => `${fmt(p.ms)}, ${statusOf(p.result)}`).join('; ');
+        const ratios = plains.map((p, k) => `${(p.ms / warms[k]!.ms).toFixed(1)}×${p.result.status === 'optimal' ? '' : ' (at least)'}`).join('; ');
+        const optimalFresh = fresheds.filter((f) => f.status === 'optimal').length;
+        const optimalWarm = warms.filter((w) => w.result.status === 'optimal').length;
+        const greedy = warms.map((w) => w.result.greedy.totals.cost / Math.max(1, w.result.totals.cost));
+        console.log(`| ${generator} | ${size} | ${credentials} | ${first.cycles.length} | ${spread(fresheds.map((f) => f.ms))} | ${spread(warms.map((w) => w.ms))} | ${optimalFresh}/${SEEDS.length} / ${optimalWarm}/${SEEDS.length} | ${first.stats.slots} → ${first.stats.coreSlots} | ${plainCell} | ${ratios} | ${fmt(median(reads))} | ${median(greedy).toFixed(2)} |`);
       }
-      const times = runs.map((r) => r.ms);
-      const greedy = runs.map((r) => r.result.greedy.totals.cost / Math.max(1, r.result.totals.cost));
-      console.log(`| ${size} | ${credentials} | ${first.cycles.length} | ${fmt(median(times))} [${fmt(Math.min(...times))}–${fmt(Math.max(...times))}] | ${optimal}/${runs.length} | ${first.stats.slots} → ${first.stats.coreSlots} | ${fmt(median(glpk.map((r) => r.ms)))} | ${plainCell} | ${ratio} | ${median(greedy).toFixed(2)} |`);
     }
   }
-  const cold = (extra: string[]): { ms: number; status: string } =>
-    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--cold-child', ...extra], { encoding: 'utf8' })) as { ms: number; status: string };
-  const plainCold = cold([]);
-  const cliCold = cold(['--liftoff-only']);
-  console.log(`\nFirst call in a fresh process (5,000 offerings × 6 credentials, seed 1, includes compiling HiGHS's WebAssembly and JIT warm-up): ${fmt(plainCold.ms)}, ${plainCold.status}; with V8's --liftoff-only as \`recert plan\` sets it: ${fmt(cliCold.ms)}, ${cliCold.status}.`);
+  console.log(`\nLoad average at the end: ${load()}.`);
+  if (!flag('--keep')) rmSync(work, { recursive: true, force: true });
 }
 
 await main();

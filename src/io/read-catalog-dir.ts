@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog, type Catalog } from '../catalog/catalog.js';
+import { withLocatedErrors } from './locate-errors.js';
 import { readDataFiles } from './read-data-files.js';
 
 /** The catalog shipped with recert: `catalog/` at the package root. */
@@ -23,7 +24,7 @@ export function readCatalogDir(dir: string = DEFAULT_CATALOG_DIR): Catalog {
   const key = hash.digest('hex');
   const cached = built.get(key);
   if (cached !== undefined) return cached;
-  const catalog = buildCatalog(files);
+  const catalog = withLocatedErrors(files, () => buildCatalog(files));
   if (built.size >= MAX_CACHED) built.delete(built.keys().next().value!);
   built.set(key, catalog);
   return catalog;

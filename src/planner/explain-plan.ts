@@ -14,8 +14,18 @@ export type PlanFact =
   | { readonly kind: 'infeasible'; readonly infeasibility: Infeasibility }
   | { readonly kind: 'letting-lapse'; readonly credential: string }
   | { readonly kind: 'beyond-horizon'; readonly credential: string }
-  | { readonly kind: 'totals'; readonly price: number; readonly hours: number; readonly status: PlanResult['status']; readonly gap: number | null; readonly minimize: 'price' | 'hours' }
-  | { readonly kind: 'comparison'; readonly price: number; readonly hours: number; readonly greedyPrice: number; readonly greedyHours: number; readonly greedyFailed: readonly string[]; readonly minimize: 'price' | 'hours' }
+  | {
+    readonly kind: 'totals'; readonly price: number; readonly hours: number; readonly status: PlanResult['status']; readonly gap: number | null;
+    readonly minimize: 'price' | 'hours';
+    /** The objective value (cents, or tenths of an hour) the gap is relative to. */
+    readonly cost: number;
+  }
+  | {
+    readonly kind: 'comparison'; readonly price: number; readonly hours: number; readonly greedyPrice: number; readonly greedyHours: number;
+    /** Renewals the greedy rule cannot meet, named ("ACE Certified Personal Trainer (ACE-CPT), cycle 2"), and whether the plan meets each. */
+    readonly greedyFailed: readonly { readonly name: string; readonly metByPlan: boolean }[];
+    readonly minimize: 'price' | 'hours';
+  }
   | { readonly kind: 'sample-data' };
 
 export function planFacts(result: PlanResult): PlanFact[] {
@@ -31,13 +41,24 @@ export function planFacts(result: PlanResult): PlanFact[] {
   for (const infeasibility of result.infeasible) facts.push({ kind: 'infeasible', infeasibility });
   for (const credential of result.lettingLapse) facts.push({ kind: 'letting-lapse', credential });
   for (const credential of result.beyondHorizon) facts.push({ kind: 'beyond-horizon', credential });
-  facts.push({ kind: 'totals', price: result.totals.price, hours: result.totals.hours, status: result.status, gap: result.gap, minimize: result.minimize });
+  facts.push({ kind: 'totals', price: result.totals.price, hours: result.totals.hours, status: result.status, gap: result.gap, minimize: result.minimize, cost: result.totals.cost });
   facts.push({
     kind: 'comparison', price: result.totals.price, hours: result.totals.hours, greedyPrice: result.greedy.totals.price,
-    greedyHours: result.greedy.totals.hours, greedyFailed: result.greedy.failed, minimize: result.minimize,
+    greedyHours: result.greedy.totals.hours, greedyFailed: result.greedy.failed.map((id) => renewalOf(result, id)), minimize: result.minimize,
   });
   if (result.sampleData) facts.push({ kind: 'sample-data' });
   return facts.map((f) => Object.freeze(f));
+}
+
+/** A greedy-failed renewal ("credential#ordinal") by its program name and cycle, and whether the plan meets it. */
+function renewalOf(result: PlanResult, id: string): { name: string; metByPlan: boolean } {
+  const at = id.lastIndexOf('#');
+  const credential = id.slice(0, at);
+  const ordinal = Number(id.slice(at + 1));
+  const planned = result.cycles.find((c) => c.credential === credential && c.ordinal === ordinal);
+  const dropped = result.infeasible.find((i) => i.credential === credential && i.ordinal === ordinal);
+  const programName = planned?.programName ?? dropped?.programName ?? result.cycles.find((c) => c.credential === credential)?.programName ?? result.infeasible.find((i) => i.credential === credential)?.programName ?? `"${credential}"`;
+  return { name: `${programName}, cycle ${ordinal}`, metByPlan: planned !== undefined };
 }
 
 export const money = (usd: number): string => `$${Number.isInteger(usd) ? usd.toFixed(0) : usd.toFixed(2)}`;
@@ -66,23 +87,54 @@ export function explainPlanFact(f: PlanFact): string {
       const proof = f.status === 'optimal'
         ? `the lowest total ${f.minimize} possible with this catalog (proven optimal)`
         : f.status === 'feasible'
-          ? `the best plan found within the time limit, not proven optimal${f.gap === null ? '' : ` (at most ${(100 * f.gap).toFixed(1)}% above the optimum)`}`
+          ? `the best plan found within the time limit, not proven optimal${f.gap === null ? ' (no bound on how far from the optimum it is)' : ` (${gapWords(f)})`}`
           : 'no plan was found';
       return `Total: ${money(f.price)} and ${formatHours(f.hours)}: ${proof}.`;
     }
     case 'comparison': {
-      if (f.greedyFailed.length > 0) return `Taking the cheapest course per unit, deadline by deadline, cannot meet ${f.greedyFailed.join(', ')}; the optimized plan does.`;
+      const greedy = 'Taking the cheapest course per unit, deadline by deadline,';
+      if (f.greedyFailed.length > 0) {
+        const met = f.greedyFailed.filter((r) => r.metByPlan).map((r) => r.name);
+        const unmet = f.greedyFailed.filter((r) => !r.metByPlan).map((r) => r.name);
+        const parts = [
+          ...(met.length > 0 ? [`the optimized plan meets ${met.length === 1 ? 'it' : 'them'}${unmet.length > 0 ? ` (${listWords(met)})` : ''}`] : []),
+          ...(unmet.length > 0 ? [`the optimized plan does not meet ${listWords(unmet)} either (see above)`] : []),
+        ];
+        return `${greedy} cannot meet ${listWords(f.greedyFailed.map((r) => r.name))}; ${parts.join('; ')}.`;
+      }
       const savedPrice = f.greedyPrice - f.price;
       const savedHours = f.greedyHours - f.hours;
       const saved = f.minimize === 'price' ? savedPrice : savedHours;
       const what = f.minimize === 'price' ? money(savedPrice) : formatHours(savedHours);
       return saved > 0
-        ? `Taking the cheapest course per unit, deadline by deadline, would cost ${money(f.greedyPrice)} and ${formatHours(f.greedyHours)}: the optimized plan saves ${what}.`
-        : `Taking the cheapest course per unit, deadline by deadline, gives the same ${f.minimize} (${f.minimize === 'price' ? money(f.greedyPrice) : formatHours(f.greedyHours)}).`;
+        ? `${greedy} would cost ${money(f.greedyPrice)} and ${formatHours(f.greedyHours)}: the optimized plan saves ${what}.`
+        : `${greedy} gives the same ${f.minimize} (${f.minimize === 'price' ? money(f.greedyPrice) : formatHours(f.greedyHours)}).`;
     }
     case 'sample-data':
       return 'Prices and dates come from sample course data: check each provider before buying.';
   }
+}
+
+/**
+ * How far the plan can be above the optimum. The solver's relative gap is g = (U − L) / U for the plan's
+ * cost U and a proven lower bound L on every plan, so the optimum is at least L = U·(1 − g): the plan is
+ * at most U − L = g·U above it, which is g / (1 − g) of the optimum (not g). The cost is in cents (price,
+ * or price plus the hour value) or tenths of an hour.
+ */
+function gapWords(f: Extract<PlanFact, { kind: 'totals' }>): string {
+  const g = f.gap ?? 0;
+  const above = g * f.cost;
+  const amount = f.minimize === 'hours'
+    ? formatHours(Math.ceil(above) / 10)
+    : money(Math.ceil(above) / 100);
+  const share = g >= 1 ? '' : `, at most ${(Math.ceil(1000 * g / (1 - g)) / 10).toFixed(1)}%`;
+  const weighted = f.minimize === 'price' && f.cost !== Math.round(f.price * 100) ? ' in price plus the value of study time' : '';
+  return `at most ${amount}${weighted} above the optimum${share}`;
+}
+
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join('; ')} and ${items[items.length - 1]}`;
 }
 
 function when(step: PlanStep): string {

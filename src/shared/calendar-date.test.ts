@@ -62,3 +62,18 @@ describe('calendar dates', () => {
     expect(monthsBetween(d('2024-01-01'), d('2023-11-30'))).toBe(-1);
   });
 });
+
+describe('isCalendarDate agrees with Temporal on every day', () => {
+  it('accepts exactly the real dates of 1900–2999, checked against Temporal.PlainDate', async () => {
+    const { Temporal } = await import('temporal-polyfill');
+    const real = (text: string): boolean => { try { Temporal.PlainDate.from(text, { overflow: 'reject' }); return true; } catch { return false; } };
+    for (const year of [1900, 1999, 2000, 2024, 2025, 2100, 2400, 2999]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(isCalendarDate(text), text).toBe(real(text));
+        }
+      }
+    }
+  });
+});

@@ -54,6 +54,6 @@ describe('the optimum equals an exhaustive search on small random problems', () 
         const found = bruteForce(catalog, inst.courses, inst.profile, inst.asOf, together.map(cycleOf), together);
         expect(found, `${dropped.credential}#${dropped.ordinal} (${dropped.reason.kind}) is impossible`).toBeNull();
       }
-    }, 60_000);
+    }, 180_000); // seed 5 takes ~80 s with the machine's load average at 12 (the exhaustive search dominates)
   }
 });

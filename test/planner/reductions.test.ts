@@ -7,14 +7,22 @@
 import { describe, expect, it } from 'vitest';
 import { BENCH_AS_OF, BENCH_BODIES, benchProfile } from '../../bench/bench-profiles.js';
 import { generateCourses } from '../../bench/generate-courses.js';
+import { realisticCourses } from '../../bench/generate-courses-real.js';
 import { plan } from '../../src/planner/plan.js';
 import { glpkSolver } from '../../src/planner/solve-glpk.js';
 import { catalog, d, expectAccepted } from './helpers.js';
 
 describe('reduced and plain models agree', () => {
-  for (const [seed, offerings, credentials] of [[1, 60, 6], [2, 80, 3], [3, 100, 6], [4, 120, 1], [5, 150, 6], [6, 40, 6]] as const) {
-    it(`${offerings} synthetic offerings, ${credentials} credentials, seed ${seed}`, async () => {
-      const courses = generateCourses(catalog, { offerings, seed, bodies: BENCH_BODIES, from: BENCH_AS_OF, to: d('2031-12-31') });
+  const cases = [
+    ...([[1, 60, 6], [2, 80, 3], [3, 100, 6], [4, 120, 1], [5, 150, 6], [6, 40, 6]] as const).map(([seed, offerings, credentials]) => ({ generator: 'bench', seed, offerings, credentials })),
+    // The second generator: providers' files, one or two bodies per course, cents, dates on deadlines, bundles, copies.
+    ...([[1, 60, 6], [2, 90, 3], [3, 120, 6]] as const).map(([seed, offerings, credentials]) => ({ generator: 'real', seed, offerings, credentials })),
+  ];
+  for (const { generator, seed, offerings, credentials } of cases) {
+    it(`${offerings} ${generator === 'bench' ? 'synthetic' : 'realistic'} offerings, ${credentials} credentials, seed ${seed}`, async () => {
+      const courses = generator === 'bench'
+        ? generateCourses(catalog, { offerings, seed, bodies: BENCH_BODIES, from: BENCH_AS_OF, to: d('2031-12-31') })
+        : realisticCourses(catalog, { offerings, seed });
       const person = benchProfile(credentials);
       const options = { horizon: { cycles: 2 }, timeLimitSeconds: 60 };
       const reduced = await plan(catalog, courses, person, BENCH_AS_OF, options);

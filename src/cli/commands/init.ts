@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { SQLITE_FILE_NAME } from '../../store/open-store.js';
 import type { Io } from '../io.js';
 import { addWalletOptions, withWallet, type WalletOptions } from './wallet-options.js';
 
@@ -10,6 +9,7 @@ export function registerInit(program: Command, io: Io): void {
     .option('--name <name>', "the person's display name", 'Me')
     .action(async (options: WalletOptions & { name: string }) => {
       await withWallet(options, async ({ store, person, actor, dataDir }) => {
+        const { SQLITE_FILE_NAME } = await import('../../store/open-store.js');
         const where = store.engine === 'sqlite' ? `${dataDir}/${SQLITE_FILE_NAME}` : 'PostgreSQL (DATABASE_URL)';
         if ((await store.listPeople()).some((p) => p.id === person)) {
           io.out(`recert: already initialized: wallet "${person}" in ${where}`);

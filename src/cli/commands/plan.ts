@@ -6,7 +6,6 @@ import { readCatalogDir } from '../../io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../../io/read-course-dir.js';
 import { readProfileFile } from '../../io/read-profile-file.js';
 import { explainPlanFact, planFacts, type PlanFact } from '../../planner/explain-plan.js';
-import { plan } from '../../planner/plan.js';
 import type { PlanOptions } from '../../planner/plan-options.js';
 import type { PlanResult } from '../../planner/plan-result.js';
 import { planJson } from '../../planner/plan-json.js';
@@ -103,6 +102,8 @@ export function registerPlan(program: Command, io: Io): void {
         letLapse: flags.letLapse,
         timeLimitSeconds: flags.timeLimit,
       };
+      // Loaded on use: HiGHS's WebAssembly is only needed by `recert plan`.
+      const { plan } = await import('../../planner/plan.js');
       const result = await plan(catalog, courses, profile, asOf, options);
       const json = planJson(catalog, courses, profile, asOf, result);
       if (flags.json) {

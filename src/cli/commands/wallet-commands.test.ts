@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../main.js';
 
 let dir: string;
@@ -14,6 +14,11 @@ const recert = async (...args: string[]): Promise<number> => {
   return run([...args, '--data-dir', join(dir, 'data')], { out: (s) => out.push(s), err: (s) => err.push(s) });
 };
 
+// The CLI loads the store (Kysely, better-sqlite3, pg) on first use, so that `recert check` and `plan`
+// start without it; load it once here, under the hook timeout, so no test's budget pays for it.
+beforeAll(async () => {
+  await Promise.all([import('../../store/open-store.js'), import('../../store/evidence/evidence-files.js')]);
+});
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'recert-cli-'));
 });

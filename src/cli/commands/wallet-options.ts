@@ -9,8 +9,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Catalog } from '../../catalog/catalog.js';
 import { readCatalogDir } from '../../io/read-catalog-dir.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
-import { EvidenceFiles } from '../../store/evidence/evidence-files.js';
-import { openStore } from '../../store/open-store.js';
+import type { EvidenceFiles } from '../../store/evidence/evidence-files.js';
 import type { Store } from '../../store/store.js';
 
 export interface WalletOptions {
@@ -47,6 +46,9 @@ export function dataDirOf(options: { dataDir?: string }): string {
 /** Opens the store for one command and always closes it. */
 export async function withWallet<T>(options: WalletOptions, work: (wallet: Wallet) => Promise<T>, create = false): Promise<T> {
   const dataDir = dataDirOf(options);
+  // Loaded here, not at start-up: the store's drivers (Kysely, better-sqlite3, pg) take longer to load
+  // than `recert check` takes to run, and only the wallet commands need them.
+  const [{ openStore }, { EvidenceFiles }] = await Promise.all([import('../../store/open-store.js'), import('../../store/evidence/evidence-files.js')]);
   const store = await openStore({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined, create });
   let catalog: Catalog | undefined;
   try {
