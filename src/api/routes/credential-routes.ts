@@ -5,7 +5,6 @@ import { checkProfileReferences } from '../../profile/parse-profile.js';
 import type { Credential } from '../../profile/profile-schema.js';
 import { RecertError } from '../../shared/recert-error.js';
 import { entryIssues } from '../../store/import-check.js';
-import { nextId } from '../../store/next-id.js';
 import { actorOf, type AppDeps } from '../app-deps.js';
 import { credentialParams, errors, personParams, renewalParams, writeErrors } from '../schemas/common-schemas.js';
 import { credentialChangesSchema, credentialOut, newCredentialSchema, newRenewalSchema, renewalSchema } from '../schemas/entity-schemas.js';
@@ -31,10 +30,9 @@ export function credentialRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Add a credential (the program must be in the catalog)', params: personParams, body: newCredentialSchema, response: { 201: credentialOut, ...writeErrors } },
     }, async (request, reply) => {
       const { personId } = request.params;
-      const id = request.body.id ?? nextId(request.body.program, (await store.listCredentials(personId)).map((c) => c.id));
-      const credential: Credential = { ...request.body, id };
-      checkCatalog(credential);
-      await store.addCredential(personId, credential, actorOf(request.headers));
+      checkCatalog({ ...request.body, id: request.body.id ?? request.body.program });
+      // Without an id the store derives it inside its transaction, so parallel adds never collide.
+      const credential = await store.addCredential(personId, request.body, actorOf(request.headers));
       return reply.code(201).send({ ...credential, renewals: [] });
     });
 

@@ -1,11 +1,9 @@
 /** `recert credential add|list|renew|remove`: the credentials in a wallet. */
 import type { Command } from 'commander';
 import { checkProfileReferences } from '../../profile/parse-profile.js';
-import type { Credential } from '../../profile/profile-schema.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import { RecertError } from '../../shared/recert-error.js';
 import { entryIssues } from '../../store/import-check.js';
-import { nextId } from '../../store/next-id.js';
 import { parseAsOf, type Io } from '../io.js';
 import { addWalletOptions, withWallet, type WalletOptions } from './wallet-options.js';
 
@@ -20,13 +18,11 @@ export function registerCredential(program: Command, io: Io): void {
     .option('--number <number>', 'certificate or card number, kept for audits')
     .action(async (programId: string, options: WalletOptions & { earned: CalendarDate; id?: string; number?: string }) => {
       await withWallet(options, async (wallet) => {
-        const taken = (await wallet.store.listCredentials(wallet.person)).map((c) => c.id);
-        const entry: Credential = {
-          id: options.id ?? nextId(programId, taken), program: programId, earned: options.earned, ...(options.number === undefined ? {} : { number: options.number }),
-        };
-        const issues = entryIssues({ credential: entry }, (p) => checkProfileReferences(p, wallet.catalog()));
+        const fields = { program: programId, earned: options.earned, ...(options.number === undefined ? {} : { number: options.number }) };
+        const issues = entryIssues({ credential: { ...fields, id: options.id ?? programId } }, (p) => checkProfileReferences(p, wallet.catalog()));
         if (issues.length > 0) throw new RecertError(issues);
-        await wallet.store.addCredential(wallet.person, entry, wallet.actor);
+        // Without --id the store picks the id inside its transaction (no race with the server).
+        const entry = await wallet.store.addCredential(wallet.person, { ...fields, id: options.id }, wallet.actor);
         io.out(`added credential "${entry.id}" (${wallet.catalog().programs.get(programId)?.name ?? programId}), earned ${entry.earned}`);
       });
     });
