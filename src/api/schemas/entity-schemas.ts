@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { activitySchema, credentialSchema, creditSchema } from '../../profile/profile-schema.js';
-import { dateString, displayText, entryId, isoDate, slug } from './common-schemas.js';
+import { dateString, displayText, entryId, isoDate, personId } from './common-schemas.js';
 
 export const personSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).meta({ id: 'Person' });
-export const newPersonSchema = z.strictObject({ id: slug, name: displayText });
+export const newPersonSchema = z.strictObject({ id: personId, name: displayText });
 export const personChangesSchema = z.strictObject({ name: displayText });
 
 export const renewalSchema = z.object({ id: z.number().int(), credential: z.string(), date: dateString }).meta({ id: 'Renewal' });
