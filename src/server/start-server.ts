@@ -12,7 +12,8 @@ import { allowedHostNames } from '../api/request-guard.js';
 import { readCatalogDir } from '../io/read-catalog-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
 import { EvidenceFiles } from '../store/evidence/evidence-files.js';
-import { openStore } from '../store/open-store.js';
+import { checkFolderWritable, checkStoreWritable } from '../store/check-writable.js';
+import { openStore, SQLITE_FILE_NAME } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 
 /** The package root, from src/server or dist/server alike. */
@@ -45,6 +46,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const catalog = readCatalogDir(config.catalogDir);
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, create: true });
   try {
+    // Refuse to start, rather than answer "ok" to health checks and fail every write.
+    await checkStoreWritable(store, store.engine === 'sqlite' ? `the SQLite database ${join(config.dataDir, SQLITE_FILE_NAME)} (it and its folder must be writable)` : 'the PostgreSQL database (DATABASE_URL)');
+    await checkFolderWritable(join(config.dataDir, 'evidence'));
     if (!(await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) await store.createPerson(DEFAULT_PERSON, 'server');
     const missing = WEB_ROOTS.filter((dir) => !existsSync(dir));
     if (missing.length > 0) throw new Error(`web app files not found in ${missing.join(', ')}: run \`npm run build\` first`);

@@ -67,6 +67,23 @@ export class KyselyStore implements Store {
     if ((await query.executeTakeFirst()) === undefined) throw notFound('person', id, 'personId');
   }
 
+  /**
+   * Proves the database takes writes: inserts a row and rolls it back. A read-only file, folder,
+   * database or role fails here, at start-up, instead of in every later write.
+   */
+  async probeWrite(): Promise<void> {
+    const rollback = new Error('probe: roll back');
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('people').values({ id: `.probe-${process.pid}`, name: 'write probe', created_at: new Date(0).toISOString() }).execute();
+        await trx.deleteFrom('people').where('id', '=', `.probe-${process.pid}`).execute();
+        throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+  }
+
   /** Lets discardOrphans re-check, under the files' lock, that no row came to refer to a hash since. */
   private recheckable(removed: Removed): Removed {
     return {

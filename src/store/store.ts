@@ -98,6 +98,8 @@ export type NewActivity = Omit<Activity, 'id'> & { readonly id?: string | undefi
 export interface Store {
   readonly engine: Engine;
   close(): Promise<void>;
+  /** Writes a row and rolls it back: fails when the database cannot be written (read-only file, database or role). */
+  probeWrite(): Promise<void>;
 
   listPeople(): Promise<Person[]>;
   getPerson(id: string): Promise<Person>;
