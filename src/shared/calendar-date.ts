@@ -34,6 +34,28 @@ export function calendarDate(text: string): CalendarDate {
   return text;
 }
 
+/**
+ * Date arithmetic is a pure function of its text arguments, and an evaluation repeats the same few
+ * hundred computations for every activity and person (the polyfill's Temporal costs microseconds a
+ * call). Each operation keeps its answers in a bounded memo; a full memo is emptied, never evicted
+ * piecemeal, so a lookup stays one Map access.
+ */
+const MEMO_LIMIT = 50_000;
+const addMonthsMemo = new Map<string, CalendarDate>();
+const addDaysMemo = new Map<string, CalendarDate>();
+const endOfMonthMemo = new Map<string, CalendarDate>();
+const daysBetweenMemo = new Map<string, number>();
+const monthsBetweenMemo = new Map<string, number>();
+
+function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 function plain(date: CalendarDate): Temporal.PlainDate {
   return Temporal.PlainDate.from(date);
 }
@@ -43,20 +65,22 @@ function fromPlain(date: Temporal.PlainDate): CalendarDate {
 }
 
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  return fromPlain(plain(date).add({ months }, { overflow: 'constrain' }));
+  return remember(addMonthsMemo, `${date}|${months}`, () => fromPlain(plain(date).add({ months }, { overflow: 'constrain' })));
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromPlain(plain(date).add({ days }));
+  return remember(addDaysMemo, `${date}|${days}`, () => fromPlain(plain(date).add({ days })));
 }
 
 export function endOfMonth(date: CalendarDate): CalendarDate {
-  const d = plain(date);
-  return fromPlain(d.with({ day: d.daysInMonth }));
+  return remember(endOfMonthMemo, date, () => {
+    const d = plain(date);
+    return fromPlain(d.with({ day: d.daysInMonth }));
+  });
 }
 
 export function endOfYear(date: CalendarDate): CalendarDate {
-  return fromPlain(plain(date).with({ month: 12, day: 31 }));
+  return `${date.slice(0, 4)}-12-31` as CalendarDate;
 }
 
 export function startOfYear(year: number): CalendarDate {
@@ -64,7 +88,7 @@ export function startOfYear(year: number): CalendarDate {
 }
 
 export function yearOf(date: CalendarDate): number {
-  return plain(date).year;
+  return Number(date.slice(0, 4));
 }
 
 /** Negative when a is before b, 0 when equal, positive when after. ISO strings sort as dates. */
@@ -85,12 +109,12 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return plain(from).until(plain(to), { largestUnit: 'days' }).days;
+  return remember(daysBetweenMemo, `${from}|${to}`, () => plain(from).until(plain(to), { largestUnit: 'days' }).days);
 }
 
 /** Whole calendar months from `from` to `to`, counting a month only when its day is reached. */
 export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
-  return plain(from).until(plain(to), { largestUnit: 'months' }).months;
+  return remember(monthsBetweenMemo, `${from}|${to}`, () => plain(from).until(plain(to), { largestUnit: 'months' }).months);
 }
 
 /** True when `date` lies in the closed interval [start, end]. */
