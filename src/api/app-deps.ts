@@ -3,12 +3,13 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { CourseCatalog } from '../catalog/course-catalog.js';
 import type { PlanService } from '../plan-service/plan-service.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
-import type { EvidenceFiles } from '../store/evidence/evidence-files.js';
+import type { EvidenceBlobs } from '../store/evidence/evidence-blobs.js';
 import type { Store } from '../store/store.js';
 
 export interface AppDeps {
   readonly store: Store;
-  readonly files: EvidenceFiles;
+  /** Evidence bytes: files in the data folder, or PostgreSQL's evidence_blobs table. */
+  readonly files: EvidenceBlobs;
   readonly catalog: Catalog;
   /** The default as-of date, computed here at the edge (the engine never reads the clock). */
   readonly today: () => CalendarDate;

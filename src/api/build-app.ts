@@ -14,7 +14,8 @@ import {
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { PlanService } from '../plan-service/plan-service.js';
 import type { AppDeps, AppInput } from './app-deps.js';
-import { installErrorHandler } from './error-handler.js';
+import { frameworkErrors, installErrorHandler } from './error-handler.js';
+import { MAX_ID_LENGTH } from '../profile/profile-schema.js';
 import { installRequestGuard, LOOPBACK_HOSTS } from './request-guard.js';
 import { activityRoutes } from './routes/activity-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
@@ -39,7 +40,25 @@ export interface AppOptions {
    * the loopback names. See request-guard.ts, which also refuses cross-origin writes.
    */
   readonly allowedHosts?: readonly string[];
+  /** Connection and request time limits; defaults in DEFAULT_TIMEOUTS. */
+  readonly timeouts?: Partial<Timeouts>;
 }
+
+/** How long a client may take, in milliseconds. A client slower than this is cut off, so half-sent requests cannot pile up. */
+export interface Timeouts {
+  /** The request line and headers must arrive within this (Node's headersTimeout; answered 408). */
+  readonly headers: number;
+  /** The whole request, body included, must arrive within this (Node's requestTimeout; answered 408). */
+  readonly request: number;
+  /** A socket with no traffic at all is closed after this (Fastify's connectionTimeout). */
+  readonly idle: number;
+  /** A kept-alive socket waits this long for its next request. */
+  readonly keepAlive: number;
+  /** How often Node checks the header and request limits (they are enforced to within this). */
+  readonly checkInterval: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { headers: 10_000, request: 60_000, idle: 30_000, keepAlive: 5_000, checkInterval: 1_000 };
 
 /** The web app loads only its own scripts and styles; evidence previews are same-origin. */
 const WEB_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -48,7 +67,17 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
   const courses = input.courses ?? readCourseDir(DEFAULT_COURSE_DIR, input.catalog);
   const ownPlanner = input.planner === undefined ? new PlanService({ catalog: input.catalog, courses }) : undefined;
   const deps: AppDeps = { ...input, courses, planner: input.planner ?? ownPlanner! };
-  const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<ZodTypeProvider>();
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // The same limit as every id schema, so any accepted id can be addressed; longer is 414 (error-handler.ts).
+    routerOptions: { maxParamLength: MAX_ID_LENGTH },
+    frameworkErrors,
+    requestTimeout: timeouts.request,
+    connectionTimeout: timeouts.idle,
+    keepAliveTimeout: timeouts.keepAlive,
+    http: { headersTimeout: Math.min(timeouts.headers, timeouts.request), requestTimeout: timeouts.request, connectionsCheckingInterval: timeouts.checkInterval },
+  }).withTypeProvider<ZodTypeProvider>();
   // Worker threads end with the server.
   if (ownPlanner !== undefined) app.addHook('onClose', () => ownPlanner.close());
   app.setValidatorCompiler(validatorCompiler);

@@ -6,6 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { MAX_ID_LENGTH } from '../profile/profile-schema.js';
 import type { ErrorCode } from '../shared/error-codes.js';
 import { pathToString, RecertError, type Issue } from '../shared/recert-error.js';
 
@@ -15,6 +16,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   EVIDENCE_TOO_LARGE: 413,
   EVIDENCE_TYPE: 415,
   PLAN_BUSY: 429,
+  EVIDENCE_FILE_MISSING: 410,
   STORE_UNREACHABLE: 503,
 };
 
@@ -25,9 +27,13 @@ export interface ApiIssue {
   readonly message: string;
 }
 
+/** Headers a handler may have set for a download before it failed: an error answer never carries them. */
+const DOWNLOAD_HEADERS = ['content-disposition', 'content-length', 'content-security-policy', 'etag', 'last-modified'];
+
 export function sendIssues(reply: FastifyReply, statusCode: number, issues: readonly ApiIssue[]): FastifyReply {
   const first = issues[0];
-  return reply.code(statusCode).type('application/json').send({
+  for (const header of DOWNLOAD_HEADERS) reply.removeHeader(header);
+  return reply.code(statusCode).type('application/json').header('cache-control', 'no-store').send({
     statusCode,
     code: first?.code ?? 'REQUEST_INVALID',
     error: STATUS_CODES[statusCode] ?? 'Error',
@@ -58,6 +64,18 @@ export function installErrorHandler(app: FastifyInstance): void {
     return sendIssues(reply, 500, [{ code: 'INTERNAL', path: '', message: 'unexpected server error; see the server log' }]);
   });
   app.setNotFoundHandler((request, reply) => sendIssues(reply, 404, [{ code: 'NOT_FOUND', path: 'url', message: `no route ${request.method} ${request.url.split('?')[0]}` }]));
+}
+
+/**
+ * Failures of the router itself, before any route runs, in the same shape: a path parameter longer
+ * than the id limit (414), a malformed percent-encoding in the URL (400).
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendIssues(reply, 414, [{ code: 'REQUEST_INVALID', path: 'url', message: `an id in the path is longer than ${MAX_ID_LENGTH} characters; no entry has such an id` }]);
+    return;
+  }
+  sendIssues(reply, error.statusCode ?? 400, [{ code: 'REQUEST_INVALID', path: 'url', message: error.message }]);
 }
 
 /** Store and loader issues; the store names path parameters, which the HTTP caller sent in the URL. */

@@ -50,6 +50,7 @@ export function installRequestGuard(app: FastifyInstance, allowedHosts: readonly
     const host = request.headers.host;
     const name = host === undefined ? null : hostNameOf(host);
     if (name === null || !allowed.has(name)) {
+      request.log.warn({ code: 'HOST_NOT_ALLOWED', host: host ?? null, method: request.method, url: request.url, ip: request.ip }, 'refused a request for a host this server does not answer for');
       return sendIssues(reply, 421, [{
         code: 'HOST_NOT_ALLOWED',
         path: 'headers.host',
@@ -57,6 +58,7 @@ export function installRequestGuard(app: FastifyInstance, allowedHosts: readonly
       }]);
     }
     if (WRITES.has(request.method) && !sameOrigin(request)) {
+      request.log.warn({ code: 'CROSS_ORIGIN', origin: request.headers.origin ?? null, method: request.method, url: request.url, ip: request.ip }, 'refused a write from another origin');
       return sendIssues(reply, 403, [{
         code: 'CROSS_ORIGIN',
         path: 'headers.origin',

@@ -45,15 +45,16 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
   const usedPerYear = new Map<string, number>();
 
   const ordered = activities.slice().sort((a, b) => (a.completed === b.completed ? (a.id < b.id ? -1 : 1) : a.completed < b.completed ? -1 : 1));
+  // One function for every refusal (not a closure per activity: a big wallet has tens of thousands).
+  const reject = (activity: Activity, credit: Activity['credits'][number] | undefined, reason: NotCountedReason, extra: { cap?: number; perYear?: boolean } = {}): void => {
+    notCounted.push({ id: activity.id, reason });
+    findings.push(finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, ...extra }));
+  };
   for (const activity of ordered) {
     const credit = activity.credits.find((line) => line.body === ctx.body);
-    const reject = (reason: NotCountedReason, extra: { cap?: number; perYear?: boolean } = {}): void => {
-      notCounted.push({ id: activity.id, reason });
-      findings.push(finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, ...extra }));
-    };
-    if (credit === undefined) { reject('not-approved'); continue; }
+    if (credit === undefined) { reject(activity, credit, 'not-approved'); continue; }
     const placement = placeInCycles(activity.completed, ctx);
-    if (placement !== 'this') { reject(placement); continue; }
+    if (placement !== 'this') { reject(activity, credit, placement); continue; }
 
     const granted = toMilli(credit.units);
     let milli = granted;
@@ -72,7 +73,7 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
       }
     }
     if (milli === 0) {
-      reject('over-cap', limitedBy === undefined ? {} : { cap: fromMilli(limitedBy.cap), perYear: limitedBy.perYear });
+      reject(activity, credit, 'over-cap', limitedBy === undefined ? {} : { cap: fromMilli(limitedBy.cap), perYear: limitedBy.perYear });
       continue;
     }
     if (category !== undefined) {

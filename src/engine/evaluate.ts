@@ -206,10 +206,14 @@ function confidenceFindings(program: Program, rule: RuleVersion, grantedPrograms
   return out;
 }
 
+/** Freezes the report's own objects and arrays (findings are frozen when made). Index loops, no Object.values copies: a report of a big wallet holds many thousands of entries. */
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  } else {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }

@@ -8,7 +8,20 @@ import { isoDate, slug } from '../catalog/schema.js';
 /** Printable text: no control characters (a NUL is refused by PostgreSQL and means nothing here). */
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const text = (max: number) => z.string().min(1, { message: 'expected non-empty text' }).max(max).regex(NO_CONTROL, { message: 'expected text without control characters' });
-const id = z.string().min(1, { message: 'expected a non-empty id' }).max(200).regex(NO_CONTROL, { message: 'expected an id without control characters' });
+/**
+ * The longest id (credential, activity, person): one limit for every schema and for the HTTP router's
+ * path parameters (Fastify's maxParamLength), so any id that is accepted can be addressed in a URL.
+ */
+export const MAX_ID_LENGTH = 100;
+/** `.` and `..` are dot segments: URL parsers remove them, even percent-encoded, so no URL could name them. */
+const DOT_SEGMENT = /^\.\.?$/;
+/** An entry's id: 1 to MAX_ID_LENGTH printable characters, not `.` or `..`. Any other character is escaped in URLs. */
+export const entryIdSchema = z.string()
+  .min(1, { message: 'expected a non-empty id' })
+  .max(MAX_ID_LENGTH, { message: `expected an id of at most ${MAX_ID_LENGTH} characters` })
+  .regex(NO_CONTROL, { message: 'expected an id without control characters' })
+  .refine((value) => !DOT_SEGMENT.test(value), { message: 'expected an id other than "." or ".." (a URL cannot name them)' });
+const id = entryIdSchema;
 
 /** Units and hours are kept in thousandths; the bounds keep them far inside every engine's integers. */
 const MAX_AMOUNT = 10_000;

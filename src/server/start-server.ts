@@ -13,9 +13,10 @@ import { readCatalogDir } from '../io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
 import { EvidenceFiles } from '../store/evidence/evidence-files.js';
-import { openStore } from '../store/open-store.js';
 import { PlanService } from '../plan-service/plan-service.js';
 import { warmUpTask } from '../plan-service/warm-up.js';
+import { checkFolderWritable, checkStoreWritable } from '../store/check-writable.js';
+import { openStore, SQLITE_FILE_NAME } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 
 /** The package root, from src/server or dist/server alike. */
@@ -53,6 +54,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, create: true });
   let planner: PlanService | undefined;
   try {
+    // Refuse to start, rather than answer "ok" to health checks and fail every write.
+    await checkStoreWritable(store, store.engine === 'sqlite' ? `the SQLite database ${join(config.dataDir, SQLITE_FILE_NAME)} (it and its folder must be writable)` : 'the PostgreSQL database (DATABASE_URL)');
+    await checkFolderWritable(join(config.dataDir, 'evidence'));
     if (!(await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) await store.createPerson(DEFAULT_PERSON, 'server');
     const missing = WEB_ROOTS.filter((dir) => !existsSync(dir));
     if (missing.length > 0) throw new Error(`web app files not found in ${missing.join(', ')}: run \`npm run build\` first`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Temporal } from 'temporal-polyfill';
 import {
-  addMonths, addDays, calendarDate, dateProblem, daysBetween, endOfMonth, endOfYear, isCalendarDate, monthsBetween,
+  addMonths, addDays, calendarDate, dateProblem, daysBetween, endOfMonth, endOfYear, isCalendarDate, monthsBetween, yearOf, type CalendarDate,
 } from './calendar-date.js';
 
 const d = calendarDate;
@@ -75,5 +76,43 @@ describe('isCalendarDate agrees with Temporal on every day', () => {
         }
       }
     }
+  });
+});
+
+describe('integer date arithmetic agrees with Temporal.PlainDate', () => {
+  // A deterministic sweep: every 7th day from 1900 to 2999 for days, plus month-end and leap-day edges.
+  const starts: string[] = [];
+  for (let d = Temporal.PlainDate.from('1900-01-01'); Temporal.PlainDate.compare(d, Temporal.PlainDate.from('2999-12-31')) <= 0; d = d.add({ days: 1009 })) starts.push(d.toString());
+  starts.push('2024-01-31', '2024-02-29', '2023-02-28', '2000-02-29', '1900-02-28', '2100-02-28', '2024-12-31', '2025-03-31');
+  const offsets = [-800, -366, -365, -31, -30, -29, -1, 0, 1, 28, 29, 30, 31, 59, 365, 366, 1461, 3000];
+  const monthOffsets = [-25, -12, -1, 0, 1, 2, 11, 12, 13, 24, 36, 120];
+
+  it('addDays, daysBetween', () => {
+    const mismatches: string[] = [];
+    for (const start of starts) {
+      const date = calendarDate(start);
+      for (const n of offsets) {
+        const expected = Temporal.PlainDate.from(start).add({ days: n }).toString();
+        if (addDays(date, n) !== expected) mismatches.push(`addDays(${start}, ${n}) = ${addDays(date, n)}, not ${expected}`);
+        if (daysBetween(date, expected as CalendarDate) !== n) mismatches.push(`daysBetween(${start}, ${expected}) = ${daysBetween(date, expected as CalendarDate)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('addMonths (clamped), endOfMonth, endOfYear, yearOf', () => {
+    const mismatches: string[] = [];
+    for (const start of starts) {
+      const date = calendarDate(start);
+      const plain = Temporal.PlainDate.from(start);
+      for (const n of monthOffsets) {
+        const expected = plain.add({ months: n }, { overflow: 'constrain' }).toString();
+        if (addMonths(date, n) !== expected) mismatches.push(`addMonths(${start}, ${n}) = ${addMonths(date, n)}, not ${expected}`);
+      }
+      if (endOfMonth(date) !== plain.with({ day: plain.daysInMonth }).toString()) mismatches.push(`endOfMonth(${start})`);
+      if (endOfYear(date) !== plain.with({ month: 12, day: 31 }).toString()) mismatches.push(`endOfYear(${start})`);
+      if (yearOf(date) !== plain.year) mismatches.push(`yearOf(${start})`);
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -27,11 +27,6 @@ export function isCalendarDate(text: string): text is CalendarDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
@@ -58,6 +53,66 @@ export function calendarDate(text: string): CalendarDate {
   return text;
 }
 
+/**
+ * Day, month and year arithmetic on the proleptic Gregorian calendar with integers (an evaluation
+ * does it for every activity of every person; the Temporal polyfill costs microseconds a call).
+ * Same answers as Temporal.PlainDate (month arithmetic clamps to the month's last day), which
+ * calendar-date.test.ts checks against it on many dates.
+ */
+function fields(date: CalendarDate): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
+function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The inverse of dayNumber (civil_from_days). */
+function fromDayNumber(days: number): CalendarDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return format(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+function format(year: number, month: number, day: number): CalendarDate {
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as CalendarDate;
+}
+
+/** Whole-month differences keep Temporal's exact rule; they are rare (proration), so a small memo suffices. */
+const MEMO_LIMIT = 10_000;
+const monthsBetweenMemo = new Map<string, number>();
+
+function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 function plain(date: CalendarDate): Temporal.PlainDate {
   return Temporal.PlainDate.from(date);
 }
@@ -67,20 +122,25 @@ function fromPlain(date: Temporal.PlainDate): CalendarDate {
 }
 
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  return fromPlain(plain(date).add({ months }, { overflow: 'constrain' }));
+  const [year, month, day] = fields(date);
+  const total = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(total / 12);
+  const newMonth = total - newYear * 12 + 1;
+  return format(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromPlain(plain(date).add({ days }));
+  const [year, month, day] = fields(date);
+  return fromDayNumber(dayNumber(year, month, day) + days);
 }
 
 export function endOfMonth(date: CalendarDate): CalendarDate {
-  const d = plain(date);
-  return fromPlain(d.with({ day: d.daysInMonth }));
+  const [year, month] = fields(date);
+  return format(year, month, daysInMonth(year, month));
 }
 
 export function endOfYear(date: CalendarDate): CalendarDate {
-  return fromPlain(plain(date).with({ month: 12, day: 31 }));
+  return `${date.slice(0, 4)}-12-31` as CalendarDate;
 }
 
 export function startOfYear(year: number): CalendarDate {
@@ -88,7 +148,7 @@ export function startOfYear(year: number): CalendarDate {
 }
 
 export function yearOf(date: CalendarDate): number {
-  return plain(date).year;
+  return Number(date.slice(0, 4));
 }
 
 /** Negative when a is before b, 0 when equal, positive when after. ISO strings sort as dates. */
@@ -109,12 +169,14 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return plain(from).until(plain(to), { largestUnit: 'days' }).days;
+  const [fy, fm, fd] = fields(from);
+  const [ty, tm, td] = fields(to);
+  return dayNumber(ty, tm, td) - dayNumber(fy, fm, fd);
 }
 
 /** Whole calendar months from `from` to `to`, counting a month only when its day is reached. */
 export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
-  return plain(from).until(plain(to), { largestUnit: 'months' }).months;
+  return remember(monthsBetweenMemo, `${from}|${to}`, () => plain(from).until(plain(to), { largestUnit: 'months' }).months);
 }
 
 /** True when `date` lies in the closed interval [start, end]. */

@@ -18,11 +18,13 @@ export const ERROR_CODES = {
   LAST_CREDIT_LINE: "A change would remove an activity's last credit line; an activity keeps at least one (remove the activity instead) (HTTP 400).",
   EVIDENCE_TOO_LARGE: 'An evidence file is larger than the size limit (HTTP 413).',
   EVIDENCE_TYPE: "An evidence file is not a PDF, PNG, JPEG, WebP or plain-text file by its content, or its name's extension does not match its content (HTTP 415).",
+  EVIDENCE_FILE_MISSING: 'An evidence record exists but its stored bytes are gone (deleted or lost outside recert) (HTTP 410).',
   HOST_NOT_ALLOWED: "An HTTP request's Host header names a host this server does not answer for (HTTP 421).",
   CROSS_ORIGIN: 'A request that changes data came from a web page of another origin (HTTP 403).',
   PLAN_BUSY: 'Too many plan requests for one person are already running or waiting; retry when one has finished (HTTP 429).',
   STORE_NOT_INITIALIZED: 'The data directory has no recert database yet; run `recert init` or set RECERT_DATA_DIR.',
   STORE_UNREACHABLE: 'The PostgreSQL database named by DATABASE_URL cannot be opened.',
+  STORE_NOT_WRITABLE: 'The data folder or the database cannot be written; the server refuses to start rather than fail every write.',
   INTERNAL: 'An unexpected failure (HTTP 500; CLI exit status 1); the server log or stderr has the details.',
 } as const;
 

@@ -9,12 +9,23 @@ export interface Stamp {
   readonly at: string;
 }
 
-export async function logChange(
-  db: Kysely<Database>,
-  stamp: Stamp,
-  change: { personId: string | null; entity: ChangeRecord['entity']; entityId: string; action: ChangeAction; before?: unknown; after?: unknown },
-): Promise<void> {
-  await db.insertInto('change_log').values({
+export interface Change {
+  readonly personId: string | null;
+  readonly entity: ChangeRecord['entity'];
+  readonly entityId: string;
+  readonly action: ChangeAction;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export async function logChange(db: Kysely<Database>, stamp: Stamp, change: Change): Promise<void> {
+  await logChanges(db, stamp, [change]);
+}
+
+/** Many rows in one statement (imports); the caller keeps the list to a bounded size. */
+export async function logChanges(db: Kysely<Database>, stamp: Stamp, changes: readonly Change[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db.insertInto('change_log').values(changes.map((change) => ({
     at: stamp.at,
     actor: stamp.actor,
     person_id: change.personId,
@@ -23,5 +34,5 @@ export async function logChange(
     action: change.action,
     before: change.before === undefined ? null : JSON.stringify(change.before),
     after: change.after === undefined ? null : JSON.stringify(change.after),
-  }).execute();
+  }))).execute();
 }

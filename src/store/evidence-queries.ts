@@ -1,7 +1,7 @@
 /** Evidence metadata rows. The bytes live on disk (evidence/evidence-files.ts), named by SHA-256. */
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import { logChange, type Stamp } from './change-log.js';
+import { logChanges, type Stamp } from './change-log.js';
 import { evidenceFromRow } from './rows.js';
 import type { EvidenceRecord, Removed } from './store.js';
 
@@ -20,17 +20,16 @@ export async function deleteEvidence(
   db: Kysely<Database>,
   stamp: Stamp,
   personId: string,
-  which: { activityId?: string; evidenceId?: string },
+  which: { activityId?: string; activityIds?: readonly string[]; evidenceId?: string },
 ): Promise<Removed> {
   let query = db.selectFrom('evidence').selectAll().where('person_id', '=', personId);
   if (which.activityId !== undefined) query = query.where('activity_id', '=', which.activityId);
+  if (which.activityIds !== undefined) query = query.where('activity_id', 'in', [...which.activityIds]);
   if (which.evidenceId !== undefined) query = query.where('id', '=', which.evidenceId);
   const doomed = (await query.execute()).map(evidenceFromRow);
   if (doomed.length === 0) return { orphanedSha256: [] };
   await db.deleteFrom('evidence').where('id', 'in', doomed.map((e) => e.id)).execute();
-  for (const evidence of doomed) {
-    await logChange(db, stamp, { personId, entity: 'evidence', entityId: evidence.id, action: 'delete', before: evidence });
-  }
+  await logChanges(db, stamp, doomed.map((evidence) => ({ personId, entity: 'evidence' as const, entityId: evidence.id, action: 'delete' as const, before: evidence })));
   const hashes = [...new Set(doomed.map((e) => e.sha256))];
   const still = await db.selectFrom('evidence').select('sha256').distinct().where('sha256', 'in', hashes).execute();
   const kept = new Set(still.map((row) => row.sha256));

@@ -13,12 +13,12 @@ import { deleteEvidence, selectEvidence } from './evidence-queries.js';
 import { importInto, insertRenewal, selectCredentials, selectProfile, selectRenewals } from './profile-queries.js';
 import { changeFromRow, credentialFromRow, evidenceFromRow, personFromRow } from './rows.js';
 import type {
-  ActivityChanges, ChangeRecord, CredentialChanges, Engine, EvidenceRecord, ImportOptions, ImportSummary, NewEvidence, Person, PlannedItem, PlannedItemDone,
+  ActivityChanges, ChangeRecord, CredentialChanges, Engine, EvidenceRecord, ImportOptions, ImportSummary, NewActivity, NewCredential, NewEvidence, Person, PlannedItem, PlannedItemDone,
   PlannedItemInput, Removed, Store, StoredRenewal,
 } from './store.js';
 import { nextActivityId, nextId } from './next-id.js';
 import { insertDocument, nextDocumentId, selectDocument, selectDocuments } from './planning-queries.js';
-import { alreadyExists, isUniqueViolation, isUnstorableValue, notFound, renewalExists, unstorableValue } from './store-errors.js';
+import { alreadyExists, concurrentDuplicate, isUniqueViolation, isUnstorableValue, notFound, renewalExists, unstorableValue } from './store-errors.js';
 
 export interface KyselyStoreOptions {
   /** The clock for change-log timestamps; tests pass a fixed one. */
@@ -39,15 +39,52 @@ export class KyselyStore implements Store {
     await this.options.onClose?.();
   }
 
-  /** Runs `work` in a transaction with one timestamp; a unique violation from a race becomes ALREADY_EXISTS, an unstorable value PROFILE_SCHEMA. */
-  private async write<T>(actor: string, work: (trx: Kysely<Database>, stamp: Stamp) => Promise<T>, onDuplicate?: () => Error): Promise<T> {
+  /**
+   * Runs `work` in a transaction with one timestamp. With `person`, the person's row is locked first
+   * (PostgreSQL: `select … for update`), so writes to one wallet run one after another on every
+   * engine (SQLite's write transactions are serial already: `begin immediate`, one connection) and
+   * what `work` reads is what it writes over. Any unique violation a race still produces becomes
+   * ALREADY_EXISTS (409), an unstorable value PROFILE_SCHEMA.
+   */
+  private async write<T>(
+    actor: string,
+    work: (trx: Kysely<Database>, stamp: Stamp) => Promise<T>,
+    options: { person?: string; onDuplicate?: () => Error } = {},
+  ): Promise<T> {
     const stamp = { actor, at: (this.options.now?.() ?? new Date()).toISOString() };
     try {
-      return await this.db.transaction().execute((trx) => work(trx, stamp));
+      return await this.db.transaction().execute(async (trx) => {
+        if (options.person !== undefined) await this.lockPerson(trx, options.person);
+        return work(trx, stamp);
+      });
     } catch (error) {
-      if (onDuplicate !== undefined && isUniqueViolation(error)) throw onDuplicate();
+      if (isUniqueViolation(error)) throw options.onDuplicate?.() ?? concurrentDuplicate();
       if (isUnstorableValue(error)) throw unstorableValue();
       throw error;
+    }
+  }
+
+  /** Locks the person's row until the transaction ends (PostgreSQL); NOT_FOUND when there is none. */
+  private async lockPerson(trx: Kysely<Database>, id: string): Promise<void> {
+    let query = trx.selectFrom('people').select('id').where('id', '=', id);
+    if (this.engine === 'postgres') query = query.forUpdate();
+    if ((await query.executeTakeFirst()) === undefined) throw notFound('person', id, 'personId');
+  }
+
+  /**
+   * Proves the database takes writes: inserts a row and rolls it back. A read-only file, folder,
+   * database or role fails here, at start-up, instead of in every later write.
+   */
+  async probeWrite(): Promise<void> {
+    const rollback = new Error('probe: roll back');
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.insertInto('people').values({ id: `.probe-${process.pid}`, name: 'write probe', created_at: new Date(0).toISOString() }).execute();
+        await trx.deleteFrom('people').where('id', '=', `.probe-${process.pid}`).execute();
+        throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
     }
   }
 
@@ -81,7 +118,7 @@ export class KyselyStore implements Store {
       await trx.insertInto('people').values({ id: created.id, name: created.name, created_at: created.createdAt }).execute();
       await logChange(trx, stamp, { personId: person.id, entity: 'person', entityId: person.id, action: 'create', after: created });
       return created;
-    }, duplicate);
+    }, { onDuplicate: duplicate });
   }
 
   renamePerson(id: string, name: string, actor: string): Promise<Person> {
@@ -91,7 +128,7 @@ export class KyselyStore implements Store {
       const after = { ...before, name };
       await logChange(trx, stamp, { personId: id, entity: 'person', entityId: id, action: 'update', before, after });
       return after;
-    });
+    }, { person: id });
   }
 
   removePerson(id: string, actor: string): Promise<Removed> {
@@ -101,7 +138,7 @@ export class KyselyStore implements Store {
       await trx.deleteFrom('people').where('id', '=', id).execute();
       await logChange(trx, stamp, { personId: id, entity: 'person', entityId: id, action: 'delete', before });
       return this.recheckable(removed);
-    });
+    }, { person: id });
   }
 
   async listCredentials(personId: string): Promise<Credential[]> {
@@ -116,15 +153,17 @@ export class KyselyStore implements Store {
     return credentialFromRow(row);
   }
 
-  addCredential(personId: string, credential: Credential, actor: string): Promise<Credential> {
-    const duplicate = () => alreadyExists('credential', credential.id, 'id');
+  addCredential(personId: string, credential: NewCredential, actor: string): Promise<Credential> {
+    const duplicate = () => alreadyExists('credential', credential.id ?? credential.program, 'id');
     return this.write(actor, async (trx, stamp) => {
-      await this.requirePerson(trx, personId);
-      if (await trx.selectFrom('credentials').select('id').where('person_id', '=', personId).where('id', '=', credential.id).executeTakeFirst()) throw duplicate();
-      await trx.insertInto('credentials').values({ person_id: personId, id: credential.id, program: credential.program, earned: credential.earned, number: credential.number ?? null }).execute();
-      await logChange(trx, stamp, { personId, entity: 'credential', entityId: credential.id, action: 'create', after: credential });
-      return credential;
-    }, duplicate);
+      const taken = trx.selectFrom('credentials').select('id').where('person_id', '=', personId);
+      const id = credential.id ?? nextId(credential.program, (await taken.execute()).map((row) => row.id));
+      const stored: Credential = { ...credential, id };
+      if (await taken.where('id', '=', id).executeTakeFirst()) throw duplicate();
+      await trx.insertInto('credentials').values({ person_id: personId, id, program: stored.program, earned: stored.earned, number: stored.number ?? null }).execute();
+      await logChange(trx, stamp, { personId, entity: 'credential', entityId: id, action: 'create', after: stored });
+      return stored;
+    }, { person: personId, onDuplicate: duplicate });
   }
 
   updateCredential(personId: string, id: string, changes: CredentialChanges, actor: string): Promise<Credential> {
@@ -138,7 +177,7 @@ export class KyselyStore implements Store {
         .where('person_id', '=', personId).where('id', '=', id).execute();
       await logChange(trx, stamp, { personId, entity: 'credential', entityId: id, action: 'update', before, after });
       return after;
-    });
+    }, { person: personId });
   }
 
   removeCredential(personId: string, id: string, actor: string): Promise<void> {
@@ -149,7 +188,7 @@ export class KyselyStore implements Store {
       }
       await trx.deleteFrom('credentials').where('person_id', '=', personId).where('id', '=', id).execute();
       await logChange(trx, stamp, { personId, entity: 'credential', entityId: id, action: 'delete', before });
-    });
+    }, { person: personId });
   }
 
   private async getCredentialIn(db: Kysely<Database>, personId: string, id: string): Promise<Credential> {
@@ -170,7 +209,7 @@ export class KyselyStore implements Store {
       await this.getCredentialIn(trx, personId, renewal.credential);
       if ((await selectRenewals(trx, personId, renewal.credential)).some((r) => r.date === renewal.date)) throw renewalExists(renewal.credential, renewal.date);
       return insertRenewal(trx, stamp, personId, renewal);
-    }, () => renewalExists(renewal.credential, renewal.date));
+    }, { person: personId, onDuplicate: () => renewalExists(renewal.credential, renewal.date) });
   }
 
   updateRenewal(personId: string, renewalId: number, date: Renewal['date'], actor: string): Promise<StoredRenewal> {
@@ -186,17 +225,16 @@ export class KyselyStore implements Store {
       const after: StoredRenewal = { ...before, date };
       await logChange(trx, stamp, { personId, entity: 'renewal', entityId: String(renewalId), action: 'update', before, after });
       return after;
-    }, () => renewalExists(credential, date));
+    }, { person: personId, onDuplicate: () => renewalExists(credential, date) });
   }
 
   removeRenewal(personId: string, renewalId: number, actor: string): Promise<void> {
     return this.write(actor, async (trx, stamp) => {
-      await this.requirePerson(trx, personId);
       const before = (await selectRenewals(trx, personId)).find((r) => r.id === renewalId);
       if (before === undefined) throw notFound('renewal', renewalId, 'renewalId', personId);
       await trx.deleteFrom('renewals').where('id', '=', renewalId).execute();
       await logChange(trx, stamp, { personId, entity: 'renewal', entityId: String(renewalId), action: 'delete', before });
-    });
+    }, { person: personId });
   }
 
   async listActivities(personId: string): Promise<Activity[]> {
@@ -209,17 +247,17 @@ export class KyselyStore implements Store {
     return selectActivity(this.db, personId, id);
   }
 
-  addActivity(personId: string, activity: Activity, actor: string): Promise<Activity> {
+  addActivity(personId: string, activity: NewActivity, actor: string): Promise<Activity> {
     return this.write(actor, async (trx, stamp) => {
-      await this.requirePerson(trx, personId);
-      await insertActivity(trx, stamp, personId, activity);
-      return activity;
-    }, () => alreadyExists('activity', activity.id, 'id'));
+      const id = activity.id ?? nextActivityId((await trx.selectFrom('activities').select('id').where('person_id', '=', personId).execute()).map((row) => row.id));
+      const stored: Activity = { ...activity, id };
+      await insertActivity(trx, stamp, personId, stored);
+      return stored;
+    }, { person: personId, onDuplicate: () => alreadyExists('activity', activity.id ?? '', 'id') });
   }
 
   updateActivity(personId: string, id: string, changes: ActivityChanges, actor: string): Promise<Activity> {
     return this.write(actor, async (trx, stamp) => {
-      await this.requirePerson(trx, personId);
       const before = await selectActivity(trx, personId, id);
       const hours = changes.hours === undefined ? before.hours : changes.hours ?? undefined;
       const provider = changes.provider === undefined ? before.provider : changes.provider ?? undefined;
@@ -233,18 +271,17 @@ export class KyselyStore implements Store {
       };
       await replaceActivity(trx, stamp, personId, before, after);
       return after;
-    });
+    }, { person: personId });
   }
 
   removeActivity(personId: string, id: string, actor: string): Promise<Removed> {
     return this.write(actor, async (trx, stamp) => {
-      await this.requirePerson(trx, personId);
       const before = await selectActivity(trx, personId, id);
       const removed = await deleteEvidence(trx, stamp, personId, { activityId: id });
       await trx.deleteFrom('activities').where('person_id', '=', personId).where('id', '=', id).execute();
       await logChange(trx, stamp, { personId, entity: 'activity', entityId: id, action: 'delete', before });
       return this.recheckable(removed);
-    });
+    }, { person: personId });
   }
 
   async listEvidence(personId: string, activityId?: string): Promise<EvidenceRecord[]> {
@@ -262,7 +299,6 @@ export class KyselyStore implements Store {
 
   addEvidence(personId: string, activityId: string, evidence: NewEvidence, actor: string): Promise<EvidenceRecord> {
     return this.write(actor, async (trx, stamp) => {
-      await this.requirePerson(trx, personId);
       await selectActivity(trx, personId, activityId);
       const record: EvidenceRecord = { ...evidence, activityId, uploadedAt: stamp.at };
       await trx.insertInto('evidence').values({
@@ -270,16 +306,15 @@ export class KyselyStore implements Store {
       }).execute();
       await logChange(trx, stamp, { personId, entity: 'evidence', entityId: record.id, action: 'create', after: record });
       return record;
-    });
+    }, { person: personId });
   }
 
   removeEvidence(personId: string, evidenceId: string, actor: string): Promise<Removed> {
     return this.write(actor, async (trx, stamp) => {
-      await this.requirePerson(trx, personId);
       const exists = await trx.selectFrom('evidence').select('id').where('person_id', '=', personId).where('id', '=', evidenceId).executeTakeFirst();
       if (exists === undefined) throw notFound('evidence', evidenceId, 'evidenceId', personId);
       return this.recheckable(await deleteEvidence(trx, stamp, personId, { evidenceId }));
-    });
+    }, { person: personId });
   }
 
   async loadProfile(personId: string): Promise<Profile> {
@@ -289,17 +324,16 @@ export class KyselyStore implements Store {
 
   importProfile(personId: string, incoming: Profile, options: ImportOptions): Promise<ImportSummary> {
     return this.write(options.actor, async (trx, stamp) => {
-      await this.requirePerson(trx, personId);
       const summary = await importInto(trx, stamp, personId, incoming, options);
       return { ...summary, removed: this.recheckable(summary.removed) };
-    });
+    }, { person: personId });
   }
 
   /** Writes that pick the next free id: two at once may pick the same one; the loser retries. */
-  private async writeWithNewId<T>(actor: string, work: (trx: Kysely<Database>, stamp: Stamp) => Promise<T>): Promise<T> {
+  private async writeWithNewId<T>(actor: string, personId: string, work: (trx: Kysely<Database>, stamp: Stamp) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.write(actor, work);
+        return await this.write(actor, work, { person: personId });
       } catch (error) {
         if (attempt >= 5 || !isUniqueViolation(error)) throw error;
       }
@@ -317,7 +351,7 @@ export class KyselyStore implements Store {
   }
 
   addOwnOffering(personId: string, offering: OwnOfferingInput, actor: string): Promise<OwnOffering> {
-    return this.writeWithNewId(actor, async (trx, stamp) => {
+    return this.writeWithNewId(actor, personId, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
       const id = await nextDocumentId(trx, 'own_offerings', personId, 'o');
       await insertDocument(trx, 'own_offerings', personId, id, offering, stamp.at);
@@ -333,7 +367,7 @@ export class KyselyStore implements Store {
       const before = await selectDocument<OwnOfferingInput>(trx, 'own_offerings', personId, id);
       await trx.deleteFrom('own_offerings').where('person_id', '=', personId).where('id', '=', id).execute();
       await logChange(trx, stamp, { personId, entity: 'offering', entityId: id, action: 'delete', before });
-    });
+    }, { person: personId });
   }
 
   async listPlannedItems(personId: string): Promise<PlannedItem[]> {
@@ -342,7 +376,7 @@ export class KyselyStore implements Store {
   }
 
   addPlannedItems(personId: string, items: readonly PlannedItemInput[], mode: 'keep' | 'replace', actor: string): Promise<{ added: PlannedItem[]; removed: string[] }> {
-    return this.writeWithNewId(actor, async (trx, stamp) => {
+    return this.writeWithNewId(actor, personId, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
       const removed: string[] = [];
       if (mode === 'replace') {
@@ -370,11 +404,11 @@ export class KyselyStore implements Store {
       const before = await selectDocument<PlannedItemInput>(trx, 'planned_items', personId, id);
       await trx.deleteFrom('planned_items').where('person_id', '=', personId).where('id', '=', id).execute();
       await logChange(trx, stamp, { personId, entity: 'planned-item', entityId: id, action: 'delete', before });
-    });
+    }, { person: personId });
   }
 
   completePlannedItem(personId: string, id: string, completed: CalendarDate, actor: string): Promise<PlannedItemDone> {
-    return this.writeWithNewId(actor, async (trx, stamp) => {
+    return this.writeWithNewId(actor, personId, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
       const item = await selectDocument<PlannedItemInput>(trx, 'planned_items', personId, id);
       // Delete first: of two requests marking the same item done, the second finds it gone (404).

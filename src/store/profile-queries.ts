@@ -4,11 +4,11 @@ import type { Kysely } from 'kysely';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { RecertError } from '../shared/recert-error.js';
-import { insertActivity, replaceActivity, selectActivities } from './activity-queries.js';
-import { logChange, type Stamp } from './change-log.js';
+import { replaceActivity, selectActivities } from './activity-queries.js';
+import { logChange, logChanges, type Stamp } from './change-log.js';
 import type { Database } from './database.js';
 import { deleteEvidence, mergeRemoved } from './evidence-queries.js';
-import { credentialFromRow, credentialToRow } from './rows.js';
+import { activityToRows, credentialFromRow, credentialToRow } from './rows.js';
 import type { ImportOptions, ImportSummary, Removed, StoredRenewal } from './store.js';
 
 export async function selectCredentials(db: Kysely<Database>, personId: string): Promise<Credential[]> {
@@ -42,13 +42,33 @@ export async function insertRenewal(db: Kysely<Database>, stamp: Stamp, personId
   return stored;
 }
 
+/** Rows per statement in an import: well inside both engines' limits on bound parameters. */
+const CHUNK = 400;
+
+/**
+ * Lets other work run (health checks, other requests' parsing) between an import's chunks. SQLite's
+ * driver is synchronous, so without this a 30,000-activity import would hold the event loop for its
+ * whole length.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /**
  * Runs in the caller's transaction. merge adds every entry (a renewal only if the wallet lacks its
  * credential and date); replace makes the stored wallet equal
  * to `incoming`, touching only what differs, so an activity that stays keeps its evidence.
+ * New activities are written CHUNK rows per statement, with a yield to the event loop between chunks.
  */
 export async function importInto(db: Kysely<Database>, stamp: Stamp, personId: string, incoming: Profile, options: ImportOptions): Promise<ImportSummary> {
   const existing = await selectProfile(db, personId);
+  await yieldToEventLoop();
   const merged: Profile = options.mode === 'replace' ? incoming : {
     credentials: [...existing.credentials, ...incoming.credentials],
     renewals: [...existing.renewals, ...incoming.renewals],
@@ -56,6 +76,7 @@ export async function importInto(db: Kysely<Database>, stamp: Stamp, personId: s
   };
   const issues = options.check(merged, existing);
   if (issues.length > 0) throw new RecertError(issues);
+  await yieldToEventLoop();
 
   let removed: Removed = { orphanedSha256: [] };
   if (options.mode === 'replace') removed = await removeMissing(db, stamp, personId, existing, incoming);
@@ -80,13 +101,31 @@ export async function importInto(db: Kysely<Database>, stamp: Stamp, personId: s
     await insertRenewal(db, stamp, personId, renewal);
     heldRenewals.add(key);
   }
-  const storedActivities = new Map((await selectActivities(db, personId)).map((a) => [a.id, a]));
+  // The person is locked, so the wallet read above is still the stored one (less what replace removed).
+  const storedActivities = new Map(existing.activities.map((a) => [a.id, a]));
+  const added: Activity[] = [];
+  let changed = 0;
   for (const activity of incoming.activities) {
     const before = storedActivities.get(activity.id);
-    if (before === undefined) await insertActivity(db, stamp, personId, activity);
-    else if (!isDeepStrictEqual(before, activity)) await replaceActivity(db, stamp, personId, before, activity);
+    if (before === undefined) added.push(activity);
+    else if (!isDeepStrictEqual(before, activity)) {
+      await replaceActivity(db, stamp, personId, before, activity);
+      if (++changed % CHUNK === 0) await yieldToEventLoop();
+    }
+  }
+  for (const chunk of chunks(added)) {
+    await insertActivities(db, stamp, personId, chunk);
+    await yieldToEventLoop();
   }
   return { credentials: incoming.credentials.length, renewals: incoming.renewals.length, activities: incoming.activities.length, removed };
+}
+
+/** New activities (ids known to be free), their credit lines and change-log rows, a few statements per chunk. */
+async function insertActivities(db: Kysely<Database>, stamp: Stamp, personId: string, activities: readonly Activity[]): Promise<void> {
+  const rows = activities.map((activity) => activityToRows(personId, activity));
+  await db.insertInto('activities').values(rows.map((r) => r.activity)).execute();
+  for (const lines of chunks(rows.flatMap((r) => r.lines))) await db.insertInto('credit_lines').values(lines).execute();
+  await logChanges(db, stamp, activities.map((activity) => ({ personId, entity: 'activity' as const, entityId: activity.id, action: 'create' as const, after: activity })));
 }
 
 function renewalKey(credential: string, date: string): string {
@@ -96,10 +135,12 @@ function renewalKey(credential: string, date: string): string {
 async function removeMissing(db: Kysely<Database>, stamp: Stamp, personId: string, existing: Profile, incoming: Profile): Promise<Removed> {
   const parts: Removed[] = [];
   const keepActivity = new Set(incoming.activities.map((a) => a.id));
-  for (const activity of existing.activities.filter((a: Activity) => !keepActivity.has(a.id))) {
-    parts.push(await deleteEvidence(db, stamp, personId, { activityId: activity.id }));
-    await db.deleteFrom('activities').where('person_id', '=', personId).where('id', '=', activity.id).execute();
-    await logChange(db, stamp, { personId, entity: 'activity', entityId: activity.id, action: 'delete', before: activity });
+  for (const chunk of chunks(existing.activities.filter((a: Activity) => !keepActivity.has(a.id)))) {
+    const ids = chunk.map((a) => a.id);
+    parts.push(await deleteEvidence(db, stamp, personId, { activityIds: ids }));
+    await db.deleteFrom('activities').where('person_id', '=', personId).where('id', 'in', ids).execute();
+    await logChanges(db, stamp, chunk.map((activity) => ({ personId, entity: 'activity' as const, entityId: activity.id, action: 'delete' as const, before: activity })));
+    await yieldToEventLoop();
   }
   // Renewals have no id in the profile: any stored (credential, date) pair the file lacks goes.
   const wanted = new Set(incoming.renewals.map((r) => renewalKey(r.credential, r.date)));

@@ -18,6 +18,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** A unique violation no existence check foresaw: two writes raced for the same key. */
+export function concurrentDuplicate(): RecertError {
+  return new RecertError([{ code: 'ALREADY_EXISTS', path: '', message: 'another write added the same entry at the same time; reload and try again' }]);
+}
+
 export function renewalExists(credentialId: string, date: string): RecertError {
   return new RecertError([{ code: 'ALREADY_EXISTS', path: 'date', message: `credential "${credentialId}" already has a renewal on ${date}` }]);
 }

@@ -130,10 +130,16 @@ export interface PlannedItemDone {
   readonly credential: Credential | null;
   readonly item: PlannedItem;
 }
+/** A credential to add; without an id the store gives the first free of `program`, `program-2`, ... */
+export type NewCredential = Omit<Credential, 'id'> & { readonly id?: string | undefined };
+/** An activity to add; without an id the store gives the first free `a<n>` above the count. */
+export type NewActivity = Omit<Activity, 'id'> & { readonly id?: string | undefined };
 
 export interface Store {
   readonly engine: Engine;
   close(): Promise<void>;
+  /** Writes a row and rolls it back: fails when the database cannot be written (read-only file, database or role). */
+  probeWrite(): Promise<void>;
 
   listPeople(): Promise<Person[]>;
   getPerson(id: string): Promise<Person>;
@@ -143,7 +149,8 @@ export interface Store {
 
   listCredentials(personId: string): Promise<Credential[]>;
   getCredential(personId: string, id: string): Promise<Credential>;
-  addCredential(personId: string, credential: Credential, actor: string): Promise<Credential>;
+  /** The id, when missing, is chosen inside the write's transaction, so parallel adds never collide. */
+  addCredential(personId: string, credential: NewCredential, actor: string): Promise<Credential>;
   updateCredential(personId: string, id: string, changes: CredentialChanges, actor: string): Promise<Credential>;
   removeCredential(personId: string, id: string, actor: string): Promise<void>;
 
@@ -155,7 +162,8 @@ export interface Store {
 
   listActivities(personId: string): Promise<Activity[]>;
   getActivity(personId: string, id: string): Promise<Activity>;
-  addActivity(personId: string, activity: Activity, actor: string): Promise<Activity>;
+  /** The id, when missing, is chosen inside the write's transaction, so parallel adds never collide. */
+  addActivity(personId: string, activity: NewActivity, actor: string): Promise<Activity>;
   updateActivity(personId: string, id: string, changes: ActivityChanges, actor: string): Promise<Activity>;
   removeActivity(personId: string, id: string, actor: string): Promise<Removed>;
 

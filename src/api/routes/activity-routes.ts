@@ -7,7 +7,6 @@ import type { Activity } from '../../profile/profile-schema.js';
 import { RecertError } from '../../shared/recert-error.js';
 import { discardOrphans } from '../../store/evidence/attach-evidence.js';
 import { entryIssues } from '../../store/import-check.js';
-import { nextActivityId } from '../../store/next-id.js';
 import { actorOf, type AppDeps } from '../app-deps.js';
 import { activityParams, errors, personParams, writeErrors } from '../schemas/common-schemas.js';
 import { activityChangesSchema, activityOut, newActivitySchema, savedActivitySchema } from '../schemas/entity-schemas.js';
@@ -33,10 +32,9 @@ export function activityRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Log a CE activity with the units each body granted', params: personParams, body: newActivitySchema, response: { 201: savedActivitySchema, ...writeErrors } },
     }, async (request, reply) => {
       const { personId } = request.params;
-      const id = request.body.id ?? nextActivityId((await store.listActivities(personId)).map((a) => a.id));
-      const activity: Activity = { ...request.body, id };
-      checkCatalog(activity);
-      await store.addActivity(personId, activity, actorOf(request.headers));
+      checkCatalog({ ...request.body, id: request.body.id ?? 'new' });
+      // Without an id the store numbers it inside its transaction, so parallel adds never collide.
+      const activity = await store.addActivity(personId, request.body, actorOf(request.headers));
       return reply.code(201).send({ ...activity, evidence: [], warnings: activityWarnings(activity, deps.today()) });
     });
 

@@ -6,7 +6,6 @@ import { checkProfileReferences } from '../../profile/parse-profile.js';
 import type { Credential } from '../../profile/profile-schema.js';
 import { RecertError } from '../../shared/recert-error.js';
 import { entryIssues } from '../../store/import-check.js';
-import { nextId } from '../../store/next-id.js';
 import { actorOf, type AppDeps } from '../app-deps.js';
 import { credentialParams, errors, personParams, renewalParams, writeErrors } from '../schemas/common-schemas.js';
 import {
@@ -45,10 +44,9 @@ export function credentialRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Add a credential (the program must be in the catalog)', params: personParams, body: newCredentialSchema, response: { 201: savedCredentialSchema, ...writeErrors } },
     }, async (request, reply) => {
       const { personId } = request.params;
-      const id = request.body.id ?? nextId(request.body.program, (await store.listCredentials(personId)).map((c) => c.id));
-      const credential: Credential = { ...request.body, id };
-      checkCatalog(credential);
-      await store.addCredential(personId, credential, actorOf(request.headers));
+      checkCatalog({ ...request.body, id: request.body.id ?? request.body.program });
+      // Without an id the store derives it inside its transaction, so parallel adds never collide.
+      const credential = await store.addCredential(personId, request.body, actorOf(request.headers));
       // A new credential has no renewals: only the wallet is read again, for the duplicate check.
       const wallet = await store.loadProfile(personId);
       return reply.code(201).send({ ...credential, renewals: [], warnings: credentialWarnings(deps.catalog, wallet, credential, deps.today()) });

@@ -11,6 +11,7 @@ import { actorOf, type AppDeps } from '../app-deps.js';
 import { activityParams, errorSchema, errors, evidenceParams } from '../schemas/common-schemas.js';
 import { evidenceSchema } from '../schemas/entity-schemas.js';
 import { sendIssues } from '../error-handler.js';
+import { RecertError } from '../../shared/recert-error.js';
 
 export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { store, files } = deps;
@@ -51,6 +52,11 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     }, async (request, reply) => {
       const evidence = await store.getEvidence(request.params.personId, request.params.evidenceId);
+      // Open the bytes before any download header is set: a missing file is a plain error answer.
+      const bytes = await files.read(evidence.sha256);
+      if (bytes === null) {
+        throw new RecertError([{ code: 'EVIDENCE_FILE_MISSING', path: 'params.evidenceId', message: `the bytes of evidence "${evidence.id}" (${evidence.name}) are missing from the evidence store; restore them from a backup, or remove the evidence and upload it again` }]);
+      }
       const disposition = request.query.inline === 'true' ? 'inline' : 'attachment';
       reply
         .type(evidence.type === 'text/plain' ? 'text/plain; charset=utf-8' : evidence.type)
@@ -61,7 +67,7 @@ export function evidenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       // Text could look like HTML to a careless reader: sandbox it. PDF and images were checked by
       // their magic bytes, and a sandbox would stop the browser's PDF viewer from showing them.
       if (evidence.type === 'text/plain') reply.header('content-security-policy', "sandbox; default-src 'none'");
-      return reply.send(files.open(evidence.sha256));
+      return reply.send(bytes);
     });
 
     app.delete('/people/:personId/evidence/:evidenceId', { schema: { tags, summary: 'Remove evidence', params: evidenceParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {

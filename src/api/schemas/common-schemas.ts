@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { slug } from '../../catalog/schema.js';
+import { entryIdSchema, MAX_ID_LENGTH } from '../../profile/profile-schema.js';
 import { dateProblem, type CalendarDate } from '../../shared/calendar-date.js';
 
 export { slug };
@@ -22,11 +23,14 @@ export const isoDate = z.string()
 export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'A calendar date, YYYY-MM-DD', example: '2026-01-31' });
 /** No control characters: a NUL is refused by PostgreSQL, and none means anything in a name or id. */
 export const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
-export const entryId = z.string().min(1, { message: 'expected a non-empty id' }).max(200).regex(NO_CONTROL, { message: 'expected an id without control characters' });
+/** Credential and activity ids, in bodies and paths: the profile format's own rule (length limit shared with the router). */
+export const entryId = entryIdSchema;
+/** A person's id: a slug of at most MAX_ID_LENGTH characters. */
+export const personId = slug.max(MAX_ID_LENGTH, { message: `expected an id of at most ${MAX_ID_LENGTH} characters` });
 /** A display name (a person's): printable, 1 to 200 characters. */
 export const displayText = z.string().min(1, { message: 'expected non-empty text' }).max(200).regex(NO_CONTROL, { message: 'expected text without control characters' });
 
-export const personParams = z.object({ personId: slug.meta({ description: 'The person, e.g. "me"' }) });
+export const personParams = z.object({ personId: personId.meta({ description: 'The person, e.g. "me"' }) });
 export const credentialParams = personParams.extend({ credentialId: entryId });
 export const activityParams = personParams.extend({ activityId: entryId });
 export const evidenceParams = personParams.extend({ evidenceId: z.uuid({ message: 'expected an evidence id (a UUID)' }) });

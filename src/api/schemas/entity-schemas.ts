@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import { activitySchema, credentialSchema, creditSchema } from '../../profile/profile-schema.js';
 import { WARNING_CODES, type WarningCode } from '../../shared/warning-codes.js';
-import { dateString, displayText, entryId, isoDate, slug } from './common-schemas.js';
+import { dateString, displayText, entryId, isoDate, personId } from './common-schemas.js';
 
 export const personSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).meta({ id: 'Person' });
-export const newPersonSchema = z.strictObject({ id: slug, name: displayText });
+export const newPersonSchema = z.strictObject({ id: personId, name: displayText });
 export const personChangesSchema = z.strictObject({ name: displayText });
 
 /** A likely mistake in what was just saved (docs/errors.md, "Warning codes"): saved anyway, flagged. */

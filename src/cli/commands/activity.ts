@@ -5,12 +5,11 @@ import { summarizeActivities } from '../../engine/activity-summary.js';
 import { activityWarnings } from '../../engine/entry-warnings.js';
 import { evaluate } from '../../engine/evaluate.js';
 import { checkProfileReferences } from '../../profile/parse-profile.js';
-import { creditSchema, type Activity, type Credit } from '../../profile/profile-schema.js';
+import { creditSchema, type Credit } from '../../profile/profile-schema.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import { RecertError } from '../../shared/recert-error.js';
 import { attachEvidence, discardOrphans, inspectEvidence, type EvidenceUpload } from '../../store/evidence/attach-evidence.js';
 import { entryIssues } from '../../store/import-check.js';
-import { nextActivityId } from '../../store/next-id.js';
 import { formatUnits } from '../../shared/units.js';
 import { parseAsOf, type Io } from '../io.js';
 import { printWarnings } from '../print-warnings.js';
@@ -61,15 +60,16 @@ export function registerActivity(program: Command, io: Io): void {
     .action(async (options: WalletOptions & { title: string; completed: CalendarDate; credit: Credit[]; hours?: number; provider?: string; id?: string; evidence: string[] }) => {
       await withWallet(options, async (wallet) => {
         const uploads = readEvidence(options.evidence);
-        const id = options.id ?? nextActivityId((await wallet.store.listActivities(wallet.person)).map((a) => a.id));
-        const entry: Activity = {
-          id, title: options.title, completed: options.completed, credits: options.credit,
+        const fields = {
+          title: options.title, completed: options.completed, credits: options.credit,
           ...(options.hours === undefined ? {} : { hours: options.hours }),
           ...(options.provider === undefined ? {} : { provider: options.provider }),
         };
-        const issues = entryIssues({ activity: entry }, (p) => checkProfileReferences(p, wallet.catalog()));
+        const issues = entryIssues({ activity: { ...fields, id: options.id ?? 'new' } }, (p) => checkProfileReferences(p, wallet.catalog()));
         if (issues.length > 0) throw new RecertError(issues);
-        await wallet.store.addActivity(wallet.person, entry, wallet.actor);
+        // Without --id the store numbers it inside its transaction (no race with the server).
+        const entry = await wallet.store.addActivity(wallet.person, { ...fields, id: options.id }, wallet.actor);
+        const { id } = entry;
         for (const upload of uploads) await attachEvidence(wallet.store, wallet.files, { personId: wallet.person, activityId: id, actor: wallet.actor }, upload);
         const credits = entry.credits.map((c) => `${formatUnits(c.units)} ${c.body}${c.category === undefined ? '' : ` (${c.category})`}`).join(', ');
         io.out(`logged activity "${id}": ${entry.title}, ${entry.completed}${credits === '' ? '' : `; ${credits}`}${uploads.length > 0 ? `; ${uploads.length} evidence file(s)` : ''}`);

@@ -2,12 +2,10 @@
 import type { Command } from 'commander';
 import { credentialWarnings, renewalWarnings } from '../../engine/entry-warnings.js';
 import { checkProfileReferences } from '../../profile/parse-profile.js';
-import type { Credential } from '../../profile/profile-schema.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import { RecertError } from '../../shared/recert-error.js';
 import { findProgramId } from '../../catalog/find-program.js';
 import { entryIssues } from '../../store/import-check.js';
-import { nextId } from '../../store/next-id.js';
 import { parseAsOf, type Io } from '../io.js';
 import { printWarnings } from '../print-warnings.js';
 import { addWalletOptions, today, withWallet, type WalletOptions } from './wallet-options.js';
@@ -25,13 +23,11 @@ export function registerCredential(program: Command, io: Io): void {
       await withWallet(options, async (wallet) => {
         // Program ids are matched without regard to case; an unknown one gets a "did you mean".
         const programId = findProgramId(wallet.catalog(), typed) ?? typed;
-        const taken = (await wallet.store.listCredentials(wallet.person)).map((c) => c.id);
-        const entry: Credential = {
-          id: options.id ?? nextId(programId, taken), program: programId, earned: options.earned, ...(options.number === undefined ? {} : { number: options.number }),
-        };
-        const issues = entryIssues({ credential: entry }, (p) => checkProfileReferences(p, wallet.catalog()));
+        const fields = { program: programId, earned: options.earned, ...(options.number === undefined ? {} : { number: options.number }) };
+        const issues = entryIssues({ credential: { ...fields, id: options.id ?? programId } }, (p) => checkProfileReferences(p, wallet.catalog()));
         if (issues.length > 0) throw new RecertError(issues);
-        await wallet.store.addCredential(wallet.person, entry, wallet.actor);
+        // Without --id the store picks the id inside its transaction (no race with the server).
+        const entry = await wallet.store.addCredential(wallet.person, { ...fields, id: options.id }, wallet.actor);
         io.out(`added credential "${entry.id}" (${wallet.catalog().programs.get(programId)?.name ?? programId}), earned ${entry.earned}`);
         printWarnings(io, credentialWarnings(wallet.catalog(), await wallet.store.loadProfile(wallet.person), entry, today()));
       });

@@ -9,7 +9,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { Catalog } from '../../catalog/catalog.js';
 import { readCatalogDir } from '../../io/read-catalog-dir.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
-import type { EvidenceFiles } from '../../store/evidence/evidence-files.js';
+import type { EvidenceBlobs } from '../../store/evidence/evidence-blobs.js';
 import type { Store } from '../../store/store.js';
 
 export interface WalletOptions {
@@ -20,7 +20,7 @@ export interface WalletOptions {
 
 export interface Wallet {
   readonly store: Store;
-  readonly files: EvidenceFiles;
+  readonly files: EvidenceBlobs;
   readonly person: string;
   readonly actor: string;
   readonly dataDir: string;

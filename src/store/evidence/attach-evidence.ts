@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { RecertError } from '../../shared/recert-error.js';
 import type { EvidenceRecord, Removed, Store } from '../store.js';
+import type { EvidenceBlobs } from './evidence-blobs.js';
 import { EvidenceFiles } from './evidence-files.js';
 import { EXTENSIONS, extensionOf, sniffType, type EvidenceType } from './sniff-type.js';
 
@@ -37,7 +38,7 @@ export function inspectEvidence(upload: EvidenceUpload, maxBytes: number = DEFAU
 
 export async function attachEvidence(
   store: Store,
-  files: EvidenceFiles,
+  files: EvidenceBlobs,
   target: { personId: string; activityId: string; actor: string; maxBytes?: number },
   upload: EvidenceUpload,
 ): Promise<EvidenceRecord> {
@@ -58,7 +59,7 @@ export async function attachEvidence(
  * re-checked against the database under the files' per-hash lock, which an upload holds from writing
  * the bytes until its row is committed, and the file is unlinked only if still unreferenced.
  */
-export async function discardOrphans(files: EvidenceFiles, removed: Removed): Promise<void> {
+export async function discardOrphans(files: EvidenceBlobs, removed: Removed): Promise<void> {
   for (const sha256 of removed.orphanedSha256) {
     await files.exclusive(sha256, async () => {
       if (removed.isReferenced !== undefined && (await removed.isReferenced(sha256))) return;

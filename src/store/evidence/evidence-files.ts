@@ -6,12 +6,14 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { EvidenceBlobs } from './evidence-blobs.js';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-export class EvidenceFiles {
+export class EvidenceFiles implements EvidenceBlobs {
   /** Per hash, the tail of the work queued by `exclusive`. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
@@ -65,6 +67,16 @@ export class EvidenceFiles {
 
   open(sha256: string): ReadStream {
     return createReadStream(this.pathOf(sha256));
+  }
+
+  /** The bytes as a stream, or null when the file is missing. The file is opened first, so a later unlink cannot cut the stream. */
+  async read(sha256: string): Promise<Readable | null> {
+    try {
+      return (await open(this.pathOf(sha256), 'r')).createReadStream();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return null;
+      throw error;
+    }
   }
 
   async remove(sha256s: readonly string[]): Promise<void> {

@@ -3,10 +3,11 @@
  * the CLI writes. Foreign keys are off by default in SQLite; they are switched on for every connection.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { KyselyStore, type KyselyStoreOptions } from '../kysely-store.js';
 import { migrateToLatest } from '../migrate.js';
+import { immediateSqliteDialect } from './immediate-sqlite-dialect.js';
 
 export interface SqliteStoreOptions extends KyselyStoreOptions {
   /** Path of the database file; it is created when missing. */
@@ -24,7 +25,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
     database.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: immediateSqliteDialect({ database }) });
   try {
     await migrateToLatest(db, 'sqlite');
   } catch (error) {

@@ -1,0 +1,92 @@
+/**
+ * HTTP benchmark: the status of a typical wallet (4 credentials, 20 activities) against a trivial
+ * route (/api/health) in the same run, on both engines, with autocannon (50 connections).
+ *
+ *   npm run bench:http                 # 10 s per route and engine
+ *   npm run bench:http -- --duration 5
+ *
+ * Targets (issue 13): status reaches at least 50% of the trivial route's requests per second, and its
+ * p99 latency is at most twice the trivial route's. The server is the real one (startServer, the
+ * compiled web app's folder, logging at warn) in this process; autocannon runs in a worker thread.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { startServer, type RunningServer } from '../src/server/start-server.js';
+import { TEST_DATABASE_URL, storeBackends } from '../src/store/testing/store-backends.js';
+
+const args = process.argv.slice(2);
+const duration = Number(args.includes('--duration') ? args[args.indexOf('--duration') + 1] : 10);
+const CONNECTIONS = 50;
+const BODIES = ['nasm', 'ace', 'acsm', 'nsca'];
+
+async function seed(server: RunningServer): Promise<void> {
+  const call = async (path: string, body: unknown) => {
+    const response = await fetch(`${server.url}api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  };
+  for (const [program, earned] of [['nasm-cpt', '2025-03-10'], ['ace-cpt', '2024-08-20'], ['acsm-cpt', '2024-06-15'], ['cpr-aed', '2025-06-01']] as const) {
+    await call('/people/me/credentials', { program, earned });
+  }
+  for (let i = 0; i < 20; i++) {
+    await call('/people/me/activities', {
+      title: `Course ${i + 1}`, completed: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + i).padStart(2, '0')}`, hours: 2,
+      credits: [{ body: BODIES[i % 4]!, units: 0.2 }, { body: BODIES[(i + 1) % 4]!, units: 0.1 }],
+    });
+  }
+}
+
+async function measure(url: string): Promise<{ rps: number; p99: number; errors: number }> {
+  // workers: 1 runs the load generator in a worker thread, off the server's event loop.
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1, workers: 1 });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+process.stdout.write(`HTTP benchmark (Node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load ${loadavg()[0]!.toFixed(1)}), ${CONNECTIONS} connections, ${duration} s per route\n\n`);
+process.stdout.write('| Engine | Route | req/s | p99 | errors |\n|---|---|---|---|---|\n');
+const verdicts: string[] = [];
+let failed = false;
+for (const status of await storeBackends()) {
+  if (!status.available) {
+    process.stdout.write(`| ${status.engine} | skipped: ${status.reason} | | | |\n`);
+    continue;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'recert-http-bench-'));
+  const schema = `recert_bench_${process.pid}`;
+  let databaseUrl: string | undefined;
+  if (status.engine === 'postgres') {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(`create schema if not exists ${schema}`);
+    await client.end();
+    const url = new URL(TEST_DATABASE_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    databaseUrl = url.toString();
+  }
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, databaseUrl, logLevel: 'warn' });
+  try {
+    await seed(server);
+    const trivial = await measure(`${server.url}api/health`);
+    const wallet = await measure(`${server.url}api/people/me/status?asOf=2026-06-01`);
+    process.stdout.write(`| ${status.engine} | GET /api/health | ${trivial.rps.toFixed(0)} | ${trivial.p99} ms | ${trivial.errors} |\n`);
+    process.stdout.write(`| ${status.engine} | GET /api/people/me/status | ${wallet.rps.toFixed(0)} | ${wallet.p99} ms | ${wallet.errors} |\n`);
+    const ratio = wallet.rps / trivial.rps;
+    const p99Ratio = wallet.p99 / Math.max(1, trivial.p99);
+    const met = ratio >= 0.5 && p99Ratio <= 2 && wallet.errors === 0;
+    failed ||= !met;
+    verdicts.push(`${status.engine}: status at ${(ratio * 100).toFixed(0)}% of the trivial route's req/s (target ≥ 50%), p99 ${p99Ratio.toFixed(2)}× (target ≤ 2×): ${met ? 'met' : 'NOT met'}`);
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (status.engine === 'postgres') {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    }
+  }
+}
+process.stdout.write(`\n${verdicts.join('\n')}\n`);
+if (failed) process.exitCode = 1;
