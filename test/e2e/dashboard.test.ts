@@ -60,7 +60,8 @@ describeInChromium('the web app in Chromium', () => {
     await addCredential(page, 'nasm-cpt', addMonths(today, -20), 'NASM-88123');
     await expect(card('nasm-cpt').locator('.badge').textContent()).resolves.toBe('In progress');
     await expect(card('nasm-cpt').locator('.progress-label').textContent()).resolves.toContain('0.1 of 2.0 CEU');
-    await expect(card('nasm-cpt').locator('.next-step').textContent()).resolves.toMatch(/^Next step: Complete 1\.9 CEU more by \d+ \w+ \d{4}, then renew\.$/);
+    await expect(card('nasm-cpt').locator('.next-step').textContent()).resolves.toMatch(/^Next step: Complete 1\.9 CEU by \d{4}-\d{2}-\d{2}, then renew\. Renewal fee: \$\d+.* Renew at https:\/\/www\.nasm\.org\/\S+\.$/);
+    await expect(card('nasm-cpt').locator('.next-step a').getAttribute('href')).resolves.toMatch(/^https:\/\/www\.nasm\.org\//);
     await card('nasm-cpt').locator('details.why > summary').click();
     await expect(card('nasm-cpt').locator('.why-summary').textContent()).resolves.toMatch(/Still needed: 1\.9 CEU more\..*0\.1 of 2\.0 CEU counted from 1 credential held\./);
     // Sources and unconfirmed values are one level further down, collapsed.

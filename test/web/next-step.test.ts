@@ -17,10 +17,21 @@ const profile = profileSchema.parse({
   activities: [{ id: 'a1', title: 'Ethics', completed: '2025-05-01', credits: [{ body: 'ace', units: 0.9, category: 'ethics' }] }],
 });
 /** The report as the web app receives it: JSON over HTTP. */
-const report = (id: string, asOf: string): CredentialReport =>
+const served = (id: string, asOf: string): CredentialReport =>
   JSON.parse(JSON.stringify(evaluate(catalog, profile, calendarDate(asOf)).credentials.find((c) => c.id === id)));
+/** A report from a server that sends no next step (the card then builds its own sentence). */
+const report = (id: string, asOf: string): CredentialReport => {
+  const { nextStep: _omitted, ...rest } = served(id, asOf);
+  return rest;
+};
 
 describe('the next step on a card', () => {
+  it("shows the engine's sentence as served, with the catalog's fee and renewal page", () => {
+    const nasm = served('nasm', '2026-12-01');
+    expect(nextStepOf(nasm, 'NASM')?.text).toMatch(/^Complete 1\.9 CEU by 2027-01-15, then renew\. Renewal fee: \$\d+.*Renew at https:\/\/www\.nasm\.org\/\S+\.$/);
+    expect(nextStepOf(nasm, 'NASM')?.url).toMatch(/^https:\/\/www\.nasm\.org\//);
+  });
+
   it('says exactly what is missing, by when, while due soon or in progress', () => {
     const nasm = report('nasm', '2026-12-01');
     expect(nasm.status).toBe('due-soon');

@@ -2,7 +2,7 @@
 import type { Body, CredentialReport, Renewal, Status } from './api-types.js';
 import { h } from './dom.js';
 import { daysBetween, formatDate, formatUnits, inWords, STATUS_LABEL } from './format.js';
-import { nextStepOf } from './next-step.js';
+import { nextStepOf, type Step } from './next-step.js';
 
 export interface CardHandlers {
   renew(report: CredentialReport): void;
@@ -44,10 +44,19 @@ export function renderCard(report: CredentialReport, asOf: string, bodies: Reado
 function nextStep(report: CredentialReport, bodyName: string): HTMLElement | null {
   const step = nextStepOf(report, bodyName);
   if (step === null) return null;
-  const fee = step.fee === undefined || step.fee.usd === null ? null
-    : h('span', { class: 'fee' }, ` Fee: $${step.fee.usd.toFixed(2).replace(/\.00$/, '')}${step.fee.confidence === 'own' ? '' : ` (${step.fee.confidence === 'unconfirmed' ? 'unconfirmed' : 'check with the body'})`}.`);
-  const link = step.url === undefined ? null : h('a', { href: step.url, target: '_blank', rel: 'noopener' }, ' Renewal page');
-  return h('p', { class: 'next-step' }, h('strong', {}, 'Next step: '), step.text, fee, link);
+  return h('p', { class: 'next-step' }, h('strong', {}, 'Next step: '), ...withRenewalLink(step));
+}
+
+/**
+ * The server's sentence already names the fee and "Renew at URL" (both from the catalog): the card
+ * shows it as written, with the URL as a link. A step with a link its sentence does not name gets one.
+ */
+function withRenewalLink(step: Step): (Node | string)[] {
+  if (step.url === undefined) return [step.text];
+  const link = h('a', { href: step.url, target: '_blank', rel: 'noopener' }, step.url);
+  const at = step.text.indexOf(step.url);
+  if (at < 0) return [step.text, ' ', h('a', { href: step.url, target: '_blank', rel: 'noopener' }, 'Renewal page')];
+  return [step.text.slice(0, at), link, step.text.slice(at + step.url.length)];
 }
 
 function renewalList(report: CredentialReport, renewals: readonly Renewal[], handlers: CardHandlers): HTMLElement | null {
