@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** The `recert` command line. Exit codes: 0 ok, 1 unexpected failure, 2 bad input (usage, file, format). */
+/**
+ * The `recert` command line. Exit codes: 0 ok, 1 unexpected failure, 2 bad input (usage, file, format);
+ * `status` and `check` also 3 (a credential needs attention) and 4 (a credential has lapsed).
+ */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
@@ -37,9 +40,11 @@ export function buildProgram(io: Io): Command {
 
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let status = 0;
+  const runIo: Io = { out: (s) => io.out(s), err: (s) => io.err(s), exitWith: (code) => void (status = Math.max(status, code)) };
   try {
-    await buildProgram(io).parseAsync(argv as string[], { from: 'user' });
-    return 0;
+    await buildProgram(runIo).parseAsync(argv as string[], { from: 'user' });
+    return status;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof RecertError) {
