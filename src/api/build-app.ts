@@ -15,6 +15,7 @@ import type { AppDeps } from './app-deps.js';
 import { installErrorHandler } from './error-handler.js';
 import { installRequestGuard, LOOPBACK_HOSTS } from './request-guard.js';
 import { activityRoutes } from './routes/activity-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { changeRoutes } from './routes/change-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
@@ -58,7 +59,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(fastifyMultipart, { limits: { fileSize: deps.maxEvidenceBytes, files: 1, fields: 10, parts: 11 } });
 
   await app.register(async (api) => {
-    for (const routes of [healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes]) {
+    for (const routes of [healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes, auditRoutes]) {
       await api.register(routes(deps));
     }
   }, { prefix: '/api' });
