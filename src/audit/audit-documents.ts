@@ -28,6 +28,7 @@ export interface AuditRequest {
   readonly now: Date;
   /** How the caller names the cycle in errors (`querystring.cycle`, `--cycle`). */
   readonly cyclePath: string;
+  readonly cycleErrorCode?: 'REQUEST_INVALID' | 'USAGE';
 }
 
 export interface AuditDocument {
@@ -41,7 +42,7 @@ async function prepare(sources: AuditSources, request: AuditRequest) {
   const person = await sources.store.getPerson(request.personId);
   const profile = await sources.store.loadProfile(request.personId);
   const transcript = buildTranscript(sources.catalog, profile, {
-    credentialId: request.credentialId, cycle: request.cycle, asOf: request.asOf, cyclePath: request.cyclePath,
+    credentialId: request.credentialId, cycle: request.cycle, asOf: request.asOf, cyclePath: request.cyclePath, cycleErrorCode: request.cycleErrorCode,
   });
   const files = packetFiles(transcript, await sources.store.listEvidence(request.personId));
   const stem = `${slugOf(transcript.credential.id, 60)}${transcript.cycle === null ? '' : `-cycle-${transcript.cycle.number}`}`;

@@ -12,6 +12,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerPrograms } from './commands/programs.js';
 import { registerValidate } from './commands/validate.js';
 import { registerActivity } from './commands/activity.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCredential } from './commands/credential.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -34,6 +35,7 @@ export function buildProgram(io: Io): Command {
   registerStatus(program, io);
   registerImport(program, io);
   registerExport(program, io);
+  registerAudit(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   return program;
 }

@@ -83,6 +83,8 @@ export interface TranscriptRequest {
   readonly asOf: CalendarDate;
   /** How the caller names the cycle field in errors (`querystring.cycle`, `--cycle`). */
   readonly cyclePath?: string;
+  /** The code of that error: REQUEST_INVALID over HTTP, USAGE on the command line. */
+  readonly cycleErrorCode?: 'REQUEST_INVALID' | 'USAGE';
 }
 
 export function buildTranscript(catalog: Catalog, profile: Profile, request: TranscriptRequest): Transcript {
@@ -96,7 +98,7 @@ export function buildTranscript(catalog: Catalog, profile: Profile, request: Tra
   const wanted = request.cycle ?? (latest === 0 ? undefined : latest);
   if (wanted !== undefined && (!Number.isInteger(wanted) || wanted < 1 || wanted > latest)) {
     const range = latest === 0 ? `"${credentialId}" has no renewal cycles (it is ${full.status})` : `expected a cycle from 1 to ${latest} (the current one)`;
-    throw new RecertError([{ code: 'REQUEST_INVALID', path: cyclePath, message: `${range}, got ${String(wanted)}` }]);
+    throw new RecertError([{ code: request.cycleErrorCode ?? 'REQUEST_INVALID', path: cyclePath, message: `${range}, got ${String(wanted)}` }]);
   }
 
   let report = full;
