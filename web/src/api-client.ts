@@ -50,6 +50,7 @@ export function createApi(person: string) {
     },
     fileUrl: (evidenceId: string, inline = false) => `${p}/evidence/${id(evidenceId)}/file${inline ? '?inline=true' : ''}`,
     exportUrl: (format: 'json' | 'csv') => `${p}/export?format=${format}`,
+    auditUrl: (credentialId: string, file: 'transcript.pdf' | 'audit-packet.zip', asOf: string) => `${p}/credentials/${id(credentialId)}/${file}?asOf=${id(asOf)}`,
   };
 }
 

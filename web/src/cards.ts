@@ -6,6 +6,8 @@ import { daysBetween, formatDate, formatUnits, inWords, STATUS_LABEL } from './f
 export interface CardHandlers {
   renew(report: CredentialReport): void;
   remove(report: CredentialReport): void;
+  /** Where the transcript PDF and the audit packet ZIP of the current cycle are downloaded. */
+  auditUrl?(report: CredentialReport, file: 'transcript.pdf' | 'audit-packet.zip'): string;
 }
 
 /** Most urgent first, so the card that needs attention is the first one seen. */
@@ -30,8 +32,18 @@ export function renderCard(report: CredentialReport, asOf: string, bodies: Reado
     why(report),
     h('div', { class: 'card-actions' },
       report.status === 'never-expires' ? null : h('button', { type: 'button', class: 'button ghost small', onclick: () => handlers.renew(report) }, 'Record renewal'),
+      ...auditLinks(report, handlers),
       h('button', { type: 'button', class: 'button ghost small danger', onclick: () => handlers.remove(report), 'aria-label': `Remove ${report.programName}` }, 'Remove')),
   );
+}
+
+function auditLinks(report: CredentialReport, handlers: CardHandlers): HTMLElement[] {
+  if (handlers.auditUrl === undefined || report.history.length === 0) return [];
+  const cycle = `cycle ${report.history.length}`;
+  return [
+    h('a', { class: 'button ghost small', href: handlers.auditUrl(report, 'transcript.pdf'), download: '', 'aria-label': `Transcript of ${report.programName}, ${cycle} (PDF)` }, 'Transcript'),
+    h('a', { class: 'button ghost small', href: handlers.auditUrl(report, 'audit-packet.zip'), download: '', 'aria-label': `Audit packet of ${report.programName}, ${cycle} (ZIP)` }, 'Audit packet'),
+  ];
 }
 
 function progress(report: CredentialReport): HTMLElement | null {

@@ -39,7 +39,7 @@ async function refresh(): Promise<void> {
 function render(): void {
   const reports = sortByUrgency(report.credentials);
   const cards = byId('cards');
-  cards.replaceChildren(...(reports.length === 0 ? [emptyState()] : reports.map((r) => renderCard(r, report.asOf, bodies, { renew: openRenew, remove: removeCredential }))));
+  cards.replaceChildren(...(reports.length === 0 ? [emptyState()] : reports.map((r) => renderCard(r, report.asOf, bodies, { renew: openRenew, remove: removeCredential, auditUrl: (r, file) => api.auditUrl(r.id, file, report.asOf) }))));
   byId('summary').replaceChildren(...summary(reports));
   byId('timeline').replaceChildren(renderTimeline(reports, report.asOf));
   byId('ce-log').replaceChildren(renderLog(activities, bodies, { fileUrl: api.fileUrl, attach, remove: removeActivity }));
