@@ -8,7 +8,8 @@ import { buildTranscript, type Transcript } from '../engine/transcript.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import type { EvidenceFiles } from '../store/evidence/evidence-files.js';
 import type { Store } from '../store/store.js';
-import { buildAuditPacket } from './audit-packet.js';
+import type { Readable } from 'node:stream';
+import { auditPacketStream } from './audit-packet.js';
 import { packetFiles, slugOf, type PacketFile } from './packet-names.js';
 import { renderTranscriptPdf } from './transcript-pdf.js';
 
@@ -33,7 +34,8 @@ export interface AuditRequest {
 
 export interface AuditDocument {
   readonly fileName: string;
-  readonly bytes: Buffer;
+  /** The PDF's bytes, or the ZIP as a stream (written to a file or an HTTP response as it is made). */
+  readonly body: Buffer | Readable;
   readonly transcript: Transcript;
   readonly files: readonly PacketFile[];
 }
@@ -52,12 +54,12 @@ async function prepare(sources: AuditSources, request: AuditRequest) {
 
 export async function transcriptDocument(sources: AuditSources, request: AuditRequest): Promise<AuditDocument> {
   const { transcript, files, stem, pdf } = await prepare(sources, request);
-  return { fileName: `transcript-${stem}.pdf`, bytes: pdf, transcript, files };
+  return { fileName: `transcript-${stem}.pdf`, body: pdf, transcript, files };
 }
 
 export async function auditPacketDocument(sources: AuditSources, request: AuditRequest): Promise<AuditDocument> {
   const { transcript, files, stem, pdf } = await prepare(sources, request);
   const transcriptName = `00-transcript-${stem}.pdf`;
-  const bytes = await buildAuditPacket({ transcriptName, transcriptPdf: pdf, files, pathOf: (sha) => sources.files.pathOf(sha), mtime: request.now });
-  return { fileName: `audit-packet-${stem}.zip`, bytes, transcript, files };
+  const body = await auditPacketStream({ transcriptName, transcriptPdf: pdf, files, pathOf: (sha) => sources.files.pathOf(sha), mtime: request.now });
+  return { fileName: `audit-packet-${stem}.zip`, body, transcript, files };
 }

@@ -3,6 +3,8 @@
  * activities, named by packet-names.ts. Certificate bytes are stored as they are (PDFs, JPEGs and PNGs
  * are already compressed, so deflating them again costs time for nothing); the transcript is deflated.
  */
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { PacketFile } from './packet-names.js';
 
@@ -16,19 +18,21 @@ export interface PacketInput {
   readonly mtime: Date;
 }
 
-/** Streams the ZIP; resolves with its bytes. Fails if a certificate file is missing on disk. */
-export function buildAuditPacket(input: PacketInput): Promise<Buffer> {
+/**
+ * The ZIP as a stream (the packet can be tens of megabytes: it is never held in memory whole). Every
+ * certificate file is checked on disk first, so a missing one fails before the first byte is sent.
+ */
+export async function auditPacketStream(input: PacketInput): Promise<Readable> {
+  for (const file of input.files) {
+    const path = input.pathOf(file.evidence.sha256);
+    const found = await stat(path).catch(() => null);
+    if (found === null || !found.isFile()) throw new Error(`the certificate "${file.evidence.name}" (${file.evidence.sha256}) is missing from the evidence folder`);
+  }
   const zip = new ZipFile();
   zip.addBuffer(input.transcriptPdf, input.transcriptName, { mtime: input.mtime, compress: true });
   for (const file of input.files) {
     zip.addFile(input.pathOf(file.evidence.sha256), file.fileName, { mtime: input.mtime, compress: file.evidence.type === 'text/plain', mode: 0o100644 });
   }
   zip.end();
-  const chunks: Buffer[] = [];
-  return new Promise<Buffer>((resolve, reject) => {
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    zip.outputStream.on('error', reject);
-    zip.on('error', reject);
-  });
+  return zip.outputStream as Readable;
 }

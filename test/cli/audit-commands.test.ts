@@ -61,6 +61,8 @@ describe('recert transcript and packet', () => {
     expect(await recert('packet', 'nope', '--out', file)).toBe(2);
     expect(err.join('\n')).toContain('[NOT_FOUND]');
     expect(await recert('packet', 'cpt')).toBe(2);
+    expect(await recert('packet', 'cpt', '--out', join(dir, 'no-such-folder', 'p.zip'))).toBe(2);
+    expect(err.join('\n')).toMatch(/^--out: cannot write .*no-such-folder.*\[FILE_NOT_FOUND\]$/);
     expect(existsSync(file)).toBe(false);
   });
 });

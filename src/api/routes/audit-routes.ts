@@ -24,7 +24,7 @@ export function auditRoutes(deps: AppDeps & { readonly now?: () => Date }): Fast
       personId: params.personId, credentialId: params.credentialId, cycle: query.cycle, asOf: query.asOf ?? deps.today(), now: now(), cyclePath: 'querystring.cycle',
     });
     const send = (reply: import('fastify').FastifyReply, type: string, document: AuditDocument) =>
-      reply.type(type).header('content-disposition', contentDisposition('attachment', document.fileName)).header('cache-control', 'no-store').send(document.bytes);
+      reply.type(type).header('content-disposition', contentDisposition('attachment', document.fileName)).header('cache-control', 'no-store').send(document.body);
 
     app.get('/people/:personId/credentials/:credentialId/transcript.pdf', {
       schema: { tags, summary: 'The CE transcript of one cycle, as a PDF', params: credentialParams, querystring: auditQuery, response: errors },
