@@ -16,6 +16,7 @@ import { installErrorHandler } from './error-handler.js';
 import { installRequestGuard, LOOPBACK_HOSTS } from './request-guard.js';
 import { activityRoutes } from './routes/activity-routes.js';
 import { auditRoutes } from './routes/audit-routes.js';
+import { calendarFeedRoutes, icalFeedRoutes } from './routes/calendar-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { changeRoutes } from './routes/change-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
@@ -50,7 +51,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     openapi: {
       openapi: '3.0.3',
       info: { title: 'recert API', version: '0.1.0', description: "Keep certified fitness professionals' credentials current: the wallet (credentials, renewals, CE with evidence), compliance per credential, profile import and export." },
-      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'catalog', 'change log', 'health'].map((name) => ({ name })),
+      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'catalog', 'change log', 'health', 'calendar'].map((name) => ({ name })),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -59,10 +60,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(fastifyMultipart, { limits: { fileSize: deps.maxEvidenceBytes, files: 1, fields: 10, parts: 11 } });
 
   await app.register(async (api) => {
-    for (const routes of [healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes, auditRoutes]) {
+    for (const routes of [healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes, auditRoutes, calendarFeedRoutes]) {
       await api.register(routes(deps));
     }
   }, { prefix: '/api' });
+
+  await app.register(icalFeedRoutes(deps));
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -74,6 +74,13 @@ export interface ChangeLogTable {
   after: JsonColumn;
 }
 
+export interface CalendarFeedsTable {
+  person_id: string;
+  /** The secret in the feed URL: 32 random bytes, base64url. */
+  token: string;
+  created_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   credentials: CredentialsTable;
@@ -82,4 +89,5 @@ export interface Database {
   credit_lines: CreditLinesTable;
   evidence: EvidenceTable;
   change_log: ChangeLogTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import { insertActivity, replaceActivity, selectActivities, selectActivity } from './activity-queries.js';
+import { KyselyCalendarFeeds, type CalendarFeedStore } from './calendar-feed-store.js';
 import { logChange, type Stamp } from './change-log.js';
 import type { Database } from './database.js';
 import { deleteEvidence, selectEvidence } from './evidence-queries.js';
@@ -23,11 +24,15 @@ export interface KyselyStoreOptions {
 }
 
 export class KyselyStore implements Store {
+  readonly calendarFeeds: CalendarFeedStore;
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly engine: Engine,
     private readonly options: KyselyStoreOptions = {},
-  ) {}
+  ) {
+    this.calendarFeeds = new KyselyCalendarFeeds(db, (actor, work) => this.write(actor, work));
+  }
 
   async close(): Promise<void> {
     await this.db.destroy();

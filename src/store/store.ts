@@ -6,6 +6,7 @@
  */
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { Issue } from '../shared/recert-error.js';
+import type { CalendarFeedStore } from './calendar-feed-store.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -46,7 +47,7 @@ export interface ChangeRecord {
   readonly at: string;
   readonly actor: string;
   readonly personId: string | null;
-  readonly entity: 'person' | 'credential' | 'renewal' | 'activity' | 'evidence';
+  readonly entity: 'person' | 'credential' | 'renewal' | 'activity' | 'evidence' | 'calendar-feed';
   readonly entityId: string;
   readonly action: ChangeAction;
   readonly before: unknown;
@@ -92,6 +93,8 @@ export type ActivityChanges = Partial<Omit<Activity, 'id' | 'hours' | 'provider'
 
 export interface Store {
   readonly engine: Engine;
+  /** Each person's secret calendar feed token (calendar-feed-store.ts). */
+  readonly calendarFeeds: CalendarFeedStore;
   close(): Promise<void>;
 
   listPeople(): Promise<Person[]>;

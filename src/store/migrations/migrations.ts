@@ -3,10 +3,12 @@ import type { Migration } from 'kysely';
 import type { Engine } from '../store.js';
 import { initialMigration } from './001-initial.js';
 import { uniqueRenewalsMigration } from './002-unique-renewals.js';
+import { calendarFeedsMigration } from './006-calendar-feeds.js';
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
     '001-initial': initialMigration(engine),
     '002-unique-renewals': uniqueRenewalsMigration(),
+    '006-calendar-feeds': calendarFeedsMigration(engine),
   };
 }
