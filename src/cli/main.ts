@@ -13,6 +13,7 @@ import { registerPrograms } from './commands/programs.js';
 import { registerValidate } from './commands/validate.js';
 import { registerActivity } from './commands/activity.js';
 import { registerAudit } from './commands/audit.js';
+import { registerCalendar } from './commands/calendar.js';
 import { registerCredential } from './commands/credential.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -36,6 +37,7 @@ export function buildProgram(io: Io): Command {
   registerImport(program, io);
   registerExport(program, io);
   registerAudit(program, io);
+  registerCalendar(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   return program;
 }

@@ -1,34 +1,8 @@
 /** The calendar feed over HTTP on both engines, read back by an independent parser (ical.js). */
-import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
+import { parseFeed } from '../calendar/parse-feed.js';
 import { startTestApp, type TestApp } from './start-test-app.js';
-
-interface ParsedEvent { uid: string; summary: string; start: string; startIsDate: boolean; end: string; triggers: string[]; description: string }
-
-/** Parses with ical.js and returns each VEVENT's fields; throws on anything that is not iCalendar. */
-export function parseFeed(text: string): ParsedEvent[] {
-  const calendar = new ICAL.Component(ICAL.parse(text));
-  expect(calendar.name).toBe('vcalendar');
-  expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
-  expect(String(calendar.getFirstPropertyValue('prodid'))).toContain('recert');
-  return calendar.getAllSubcomponents('vevent').map((vevent) => {
-    const event = new ICAL.Event(vevent);
-    expect(vevent.getFirstPropertyValue('dtstamp')).not.toBeNull();
-    return {
-      uid: event.uid,
-      summary: event.summary,
-      start: event.startDate.toString(),
-      startIsDate: event.startDate.isDate,
-      end: event.endDate.toString(),
-      description: event.description,
-      triggers: vevent.getAllSubcomponents('valarm').map((alarm) => {
-        expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
-        return String(alarm.getFirstPropertyValue('trigger'));
-      }),
-    };
-  });
-}
 
 await describeEachStore('HTTP calendar feed', { describe, it }, (backend) => {
   let app: TestApp;
