@@ -8,7 +8,7 @@ const catalog = readCatalogDir();
 const d = (s: string) => s as CalendarDate;
 
 describe('calendarEvents', () => {
-  it('gives the current cycle's deadline and grace end and the card expiry, sorted by date, keyed by cycle', () => {
+  it("gives the current cycle's deadline and grace end and the card expiry, sorted by date, keyed by cycle", () => {
     const report = evaluate(catalog, {
       credentials: [{ id: 'cpt', program: 'nasm-cpt', earned: d('2025-03-01') }, { id: 'cpr', program: 'cpr-aed', earned: d('2025-01-10') }],
       renewals: [{ credential: 'cpt', date: d('2027-02-01') }],
