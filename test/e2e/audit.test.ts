@@ -1,6 +1,8 @@
 /**
- * End to end: the Transcript and Audit packet buttons on a credential card download the documents the
- * API builds, in Debian's Chromium; the downloads are read back with pdftotext and a ZIP reader.
+ * End to end in Debian's Chromium: the Transcript and Audit packet buttons on a credential card download
+ * the documents the API builds (read back with pdftotext and a ZIP reader); the calendar panel creates,
+ * copies, replaces and turns off the feed address (the feed is read back with ical.js).
+ * RECERT_SCREENSHOTS=1 also saves docs/screenshots/calendar-feed.png.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +13,14 @@ import { localToday } from '../../src/api/local-today.js';
 import { addMonths } from '../../src/shared/calendar-date.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
 import { pdfText, unzip } from '../audit/read-documents.js';
+import { parseFeed } from '../calendar/parse-feed.js';
 import { buildWebApp, launchChromium, missingChromium } from './browser.js';
 
 const today = localToday();
 const CERTIFICATE = Buffer.from('%PDF-1.4\n% Certificate: mobility course, 19 hours\n%%EOF\n');
 const TIMEOUT = 90_000;
 
-describe.skipIf(missingChromium !== null && !process.env.CI)('audit documents from the web app', () => {
+describe.skipIf(missingChromium !== null && !process.env.CI)('audit documents and the calendar feed from the web app', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -62,6 +65,30 @@ describe.skipIf(missingChromium !== null && !process.env.CI)('audit documents fr
     const text = pdfText(bytes);
     expect(text).toContain('Credential number: NASM-88123');
     expect(text).toMatch(/1\s+\d{4}-\d{2}-\d{2}\s+Mobility course\s+-\s+19\s+1\.9/);
+  }, TIMEOUT);
+
+  it('creates the calendar feed, copies its address, and replaces it', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.getByRole('button', { name: 'Create calendar feed' }).click();
+    const field = page.getByLabel(/Your private calendar address/);
+    await field.waitFor();
+    const url = await field.inputValue();
+    expect(url).toMatch(/\/ical\/[A-Za-z0-9_-]{43}\.ics$/);
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(url);
+    const events = parseFeed(await (await fetch(url)).text());
+    expect(events.some((e) => e.uid === 'me/cpt/renewal-deadline/cycle-1@recert')).toBe(true);
+    if (process.env.RECERT_SCREENSHOTS) await page.locator('#calendar-panel').screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'screenshots', 'calendar-feed.png') });
+
+    await page.getByRole('button', { name: 'New address' }).click();
+    await page.waitForFunction((old) => (document.getElementById('calendar-url') as HTMLInputElement | null)?.value !== old, url);
+    const rotated = await field.inputValue();
+    expect(rotated).not.toBe(url);
+    expect((await fetch(url)).status).toBe(404);
+    expect((await fetch(rotated)).status).toBe(200);
+    await page.getByRole('button', { name: 'Turn off' }).click();
+    await page.getByRole('button', { name: 'Create calendar feed' }).waitFor();
+    expect((await fetch(rotated)).status).toBe(404);
   }, TIMEOUT);
 
   it('downloads the audit packet with the certificate', async () => {

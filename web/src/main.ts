@@ -10,6 +10,7 @@ import { byId, h } from './dom.js';
 import { formatDate, localToday } from './format.js';
 import { setupActivityForm, setupCredentialForm, setupRenewForm } from './forms.js';
 import { renderTimeline } from './timeline.js';
+import { setupCalendarFeed } from './calendar-feed.js';
 
 const person = new URLSearchParams(location.search).get('person') ?? 'me';
 const api = createApi(person);
@@ -106,7 +107,7 @@ async function start(): Promise<void> {
   const openActivity = setupActivityForm(context);
   byId('open-credential').addEventListener('click', () => openCredential());
   byId('open-activity').addEventListener('click', () => openActivity());
-  await refresh();
+  await Promise.all([refresh(), setupCalendarFeed(byId('calendar-feed'), api, (message) => toast(message), failed)]);
   document.body.dataset.ready = 'true';
 }
 
