@@ -14,6 +14,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerActivity } from './commands/activity.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCalendar } from './commands/calendar.js';
+import { registerRemind } from './commands/remind.js';
 import { registerCredential } from './commands/credential.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -38,6 +39,7 @@ export function buildProgram(io: Io): Command {
   registerExport(program, io);
   registerAudit(program, io);
   registerCalendar(program, io);
+  registerRemind(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   return program;
 }

@@ -50,3 +50,17 @@ describe('recert calendar', () => {
     expect(err.join('\n')).toContain('[USAGE]');
   });
 });
+
+describe('recert remind --dry-run', () => {
+  it('lists the reminders due on a date with their idempotency keys, and sends nothing', async () => {
+    expect(await recert('remind', '--dry-run', '--as-of', '2027-02-25', '--json')).toBe(0);
+    const reminders = JSON.parse(out.join('\n')) as { key: string; subject: string }[];
+    expect(reminders.map((r) => r.key)).toEqual(['me/cpt/cycle-1/deadline-7']);
+    expect(await recert('remind', '--dry-run', '--as-of', '2027-02-25')).toBe(0);
+    expect(out.join('\n')).toMatch(/^me\/cpt\/cycle-1\/deadline-7 \(due 2027-02-22\)\n {2}Subject: .*deadline 2027-03-01/);
+    expect(await recert('remind', '--dry-run', '--as-of', '2026-01-01')).toBe(0);
+    expect(out.join('\n')).toBe('no reminders due on 2026-01-01');
+    expect(await recert('remind')).toBe(2);
+    expect(err.join('\n')).toContain('use --dry-run');
+  });
+});

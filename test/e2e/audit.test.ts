@@ -75,13 +75,13 @@ describe.skipIf(missingChromium !== null && !process.env.CI)('audit documents an
     const url = await field.inputValue();
     expect(url).toMatch(/\/ical\/[A-Za-z0-9_-]{43}\.ics$/);
     await page.getByRole('button', { name: 'Copy', exact: true }).click();
-    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(url);
+    await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(url);
     const events = parseFeed(await (await fetch(url)).text());
     expect(events.some((e) => e.uid === 'me/cpt/renewal-deadline/cycle-1@recert')).toBe(true);
     if (process.env.RECERT_SCREENSHOTS) await page.locator('#calendar-panel').screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'screenshots', 'calendar-feed.png') });
 
     await page.getByRole('button', { name: 'New address' }).click();
-    await page.waitForFunction((old) => (document.getElementById('calendar-url') as HTMLInputElement | null)?.value !== old, url);
+    await page.waitForFunction(`document.getElementById('calendar-url')?.value !== ${JSON.stringify(url)}`);
     const rotated = await field.inputValue();
     expect(rotated).not.toBe(url);
     expect((await fetch(url)).status).toBe(404);
