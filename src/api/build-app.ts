@@ -21,6 +21,7 @@ import { catalogRoutes } from './routes/catalog-routes.js';
 import { changeRoutes } from './routes/change-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { evidenceRoutes } from './routes/evidence-routes.js';
+import { exampleRoutes } from './routes/example-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { peopleRoutes } from './routes/people-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
@@ -60,7 +61,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   await app.register(fastifyMultipart, { limits: { fileSize: deps.maxEvidenceBytes, files: 1, fields: 10, parts: 11 } });
 
   await app.register(async (api) => {
-    for (const routes of [healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes, auditRoutes, calendarFeedRoutes]) {
+    for (const routes of [healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes, exampleRoutes, auditRoutes, calendarFeedRoutes]) {
       await api.register(routes(deps));
     }
   }, { prefix: '/api' });

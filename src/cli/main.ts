@@ -20,6 +20,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerStatus } from './commands/status.js';
+import { GETTING_STARTED } from './getting-started.js';
 import type { Io } from './io.js';
 
 export function buildProgram(io: Io): Command {
@@ -46,6 +47,12 @@ export function buildProgram(io: Io): Command {
 
 /** Runs the CLI and returns the exit code instead of exiting, so tests can call it. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  if (argv.length === 0) {
+    // No command: a short start and the command list, on stdout, as a successful answer.
+    io.out(GETTING_STARTED);
+    io.out(buildProgram(io).helpInformation().trimEnd());
+    return 0;
+  }
   let status = 0;
   const runIo: Io = { out: (s) => io.out(s), err: (s) => io.err(s), exitWith: (code) => void (status = Math.max(status, code)) };
   try {

@@ -7,21 +7,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localToday } from '../../src/api/local-today.js';
 import { addDays, addMonths } from '../../src/shared/calendar-date.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
-import { buildWebApp, launchChromium, missingChromium } from './browser.js';
+import { buildWebApp, describeInChromium, launchChromium, missingChromium } from './browser.js';
 
 const today = localToday();
 const CERTIFICATE = Buffer.from('%PDF-1.4\n% Certificate of completion: Mobility and corrective exercise, 19 hours, 1.9 NASM CEU\n%%EOF\n');
 const TIMEOUT = 90_000;
 
-if (missingChromium !== null && !process.env.CI) {
-  process.stderr.write(`recert tests: skipping the end-to-end tests: ${missingChromium}\n`);
-}
-
-describe.skipIf(missingChromium !== null && !process.env.CI)('the web app in Chromium', () => {
+describeInChromium('the web app in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;

@@ -1,5 +1,5 @@
 /** The web app's only way to the data: the recert HTTP API. */
-import type { Activity, ApiIssue, Body, ComplianceReport, Credential, Evidence, ProgramSummary } from './api-types.js';
+import type { Activity, ApiIssue, Body, ComplianceReport, Credential, Evidence, Person, ProgramSummary } from './api-types.js';
 
 /** A person's secret calendar feed (`path` is /ical/{token}.ics), or `enabled: false`. */
 export interface CalendarFeed {
@@ -43,6 +43,10 @@ export function createApi(person: string) {
   return {
     programs: () => request<ProgramSummary[]>('GET', '/api/programs'),
     bodies: () => request<Body[]>('GET', '/api/bodies'),
+    /** A new throwaway person holding the example profile (examples/seed-nasm.json). */
+    createExampleWallet: () => request<Person>('POST', '/api/example-wallets'),
+    /** Removes this person and everything they hold (used to discard an example wallet). */
+    removePerson: () => request<void>('DELETE', p),
     status: (asOf: string) => request<ComplianceReport>('GET', `${p}/status?asOf=${id(asOf)}`),
     credentials: () => request<Credential[]>('GET', `${p}/credentials`),
     addCredential: (body: { program: string; earned: string; number?: string }) => request<Credential>('POST', `${p}/credentials`, body),

@@ -1,6 +1,12 @@
 /** The JSON the recert HTTP API returns (see /openapi.json); only the fields the web app reads. */
 export type Status = 'current' | 'in-progress' | 'due-soon' | 'grace' | 'lapsed' | 'never-expires' | 'not-yet-earned' | 'not-covered' | 'unconfirmed';
 
+export interface Person {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
 export interface ProgramSummary {
   id: string;
   name: string;

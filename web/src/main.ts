@@ -7,6 +7,7 @@ import type { Activity, Body, ComplianceReport, CredentialReport, ProgramSummary
 import { renderCard, sortByUrgency } from './cards.js';
 import { renderLog } from './ce-log.js';
 import { byId, h } from './dom.js';
+import { renderEmptyState, renderExampleNotice } from './empty-state.js';
 import { formatDate, localToday } from './format.js';
 import { setupActivityForm, setupCredentialForm, setupRenewForm } from './forms.js';
 import { renderTimeline } from './timeline.js';
@@ -60,10 +61,13 @@ function summary(reports: readonly CredentialReport[]): (Node | string)[] {
 }
 
 function emptyState(): HTMLElement {
-  return h('div', { class: 'empty' },
-    h('h2', {}, 'Your wallet is empty'),
-    h('p', {}, 'Add the credentials you hold. recert works out each one’s cycle, counts your CE toward it, and tells you what is missing and by when.'),
-    h('button', { type: 'button', class: 'button primary', onclick: () => openCredential() }, 'Add your first credential'));
+  return renderEmptyState({
+    addCredential: () => openCredential(),
+    loadExample: () => api.createExampleWallet().then((example) => location.assign(`/?person=${encodeURIComponent(example.id)}`), (error: unknown) => {
+      failed(error);
+      throw error;
+    }),
+  });
 }
 
 async function removeCredential(r: CredentialReport): Promise<void> {
@@ -90,6 +94,12 @@ let openRenew: (r: CredentialReport) => void = () => undefined;
 
 async function start(): Promise<void> {
   asOfInput.value = localToday();
+  if (person.startsWith('example-')) {
+    byId('summary').after(renderExampleNotice(() => api.removePerson().then(() => location.assign('/'), (error: unknown) => {
+      failed(error);
+      throw error;
+    })));
+  }
   asOfInput.addEventListener('change', () => {
     if (asOfInput.value !== '') refresh().catch(failed);
   });

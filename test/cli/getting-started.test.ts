@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GETTING_STARTED } from '../../src/cli/getting-started.js';
+import { run } from '../../src/cli/main.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('recert with no arguments', () => {
+  it('prints a short getting-started and the command list on stdout, and exits 0', async () => {
+    const { code, out, err } = await cli();
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('Getting started');
+    expect(out).toContain('recert check examples/seed-nasm.json');
+    expect(out).toContain('recert plan examples/seed-nasm-new.json');
+    expect(out).toContain('recert init');
+    expect(out).toMatch(/Commands:[\s\S]*check[\s\S]*plan[\s\S]*status/);
+  });
+
+  // The commands it suggests must work as printed (run from the repository folder, on a fresh data folder).
+  const dataDir = mkdtempSync(join(tmpdir(), 'recert-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const suggested = GETTING_STARTED.split('\n').map((line) => /^\s+recert (\S.*?)(?:\s{2,}.*)?$/.exec(line)?.[1]).filter((c): c is string => c !== undefined);
+
+  it('suggests check, plan, init, credential add and status', () => {
+    expect(suggested.map((c) => c.split(' ')[0])).toEqual(['check', 'plan', 'init', 'credential', 'status']);
+  });
+
+  it('suggests commands that run as printed, in order, on a fresh data folder', async () => {
+    for (const command of suggested) {
+      const argv = command.split(' ');
+      const wallet = ['init', 'credential', 'status'].includes(argv[0]!) ? ['--data-dir', dataDir] : [];
+      const { code, err } = await cli(...argv, ...wallet);
+      expect({ command, code, err }).toEqual({ command, code: 0, err: '' });
+    }
+  }, 60_000);
+});
