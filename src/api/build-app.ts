@@ -18,6 +18,8 @@ import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { MAX_ID_LENGTH } from '../profile/profile-schema.js';
 import { installRequestGuard, LOOPBACK_HOSTS } from './request-guard.js';
 import { activityRoutes } from './routes/activity-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
+import { calendarFeedRoutes, icalFeedRoutes } from './routes/calendar-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { changeRoutes } from './routes/change-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
@@ -89,7 +91,7 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
     openapi: {
       openapi: '3.0.3',
       info: { title: 'recert API', version: '0.1.0', description: "Keep certified fitness professionals' credentials current: the wallet (credentials, renewals, CE with evidence), compliance per credential, profile import and export." },
-      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'plan', 'offerings', 'planned items', 'catalog', 'change log', 'health'].map((name) => ({ name })),
+      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'plan', 'offerings', 'planned items', 'catalog', 'change log', 'health', 'calendar'].map((name) => ({ name })),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -100,11 +102,13 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
   await app.register(async (api) => {
     for (const routes of [
       healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes,
-      exampleRoutes, planRoutes, offeringRoutes, plannedItemRoutes,
+      exampleRoutes, planRoutes, offeringRoutes, plannedItemRoutes, auditRoutes, calendarFeedRoutes,
     ]) {
       await api.register(routes(deps));
     }
   }, { prefix: '/api' });
+
+  await app.register(icalFeedRoutes(deps));
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

@@ -5,6 +5,8 @@ import { dateProblem, isCalendarDate, type CalendarDate } from '../shared/calend
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Asks `run` to exit with this status (the highest asked wins); `run` provides it. */
+  exitWith?(code: number): void;
 }
 
 export function parseAsOf(value: string): CalendarDate {

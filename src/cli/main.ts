@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-/** The `recert` command line. Exit codes: 0 ok, 1 unexpected failure, 2 bad input (usage, file, format), 3 a check that found problems (`recert sources --stale` / `--verify`). */
+/**
+ * The `recert` command line. Exit codes: 0 ok, 1 unexpected failure, 2 bad input (usage, file, format);
+ * `status` and `check` also 3 (a credential needs attention) and 4 (a credential has lapsed);
+ * `sources --stale` / `--verify` 3 (a check that found problems).
+ */
 import { readFileSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
@@ -9,6 +13,9 @@ import { registerPlan } from './commands/plan.js';
 import { registerPrograms } from './commands/programs.js';
 import { registerValidate } from './commands/validate.js';
 import { registerActivity } from './commands/activity.js';
+import { registerAudit } from './commands/audit.js';
+import { registerCalendar } from './commands/calendar.js';
+import { registerRemind } from './commands/remind.js';
 import { registerCredential } from './commands/credential.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -38,6 +45,9 @@ export function buildProgram(io: Io, options: { fetchText?: FetchText } = {}): C
   registerImport(program, io);
   registerExport(program, io);
   registerSources(program, io, options.fetchText);
+  registerAudit(program, io);
+  registerCalendar(program, io);
+  registerRemind(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   return program;
 }
@@ -56,9 +66,11 @@ export async function run(argv: readonly string[], io: Io, options: { fetchText?
     io.out(buildProgram(io, options).helpInformation().trimEnd());
     return 0;
   }
+  let status = 0;
+  const runIo: Io = { out: (s) => io.out(s), err: (s) => io.err(s), exitWith: (code) => void (status = Math.max(status, code)) };
   try {
-    await buildProgram(io, options).parseAsync(argv as string[], { from: 'user' });
-    return 0;
+    await buildProgram(runIo, options).parseAsync(argv as string[], { from: 'user' });
+    return status;
   } catch (error) {
     if (error instanceof CliExit) return error.code;
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -82,6 +82,14 @@ export interface DocumentTable {
   created_at: string;
 }
 
+/** calendar_feeds (006): one secret feed token per person. */
+export interface CalendarFeedsTable {
+  person_id: string;
+  /** The secret in the feed URL: 32 random bytes, base64url. */
+  token: string;
+  created_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   credentials: CredentialsTable;
@@ -92,4 +100,5 @@ export interface Database {
   change_log: ChangeLogTable;
   own_offerings: DocumentTable;
   planned_items: DocumentTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -7,6 +7,7 @@ import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { insertActivity, replaceActivity, selectActivities, selectActivity } from './activity-queries.js';
+import { KyselyCalendarFeeds, type CalendarFeedStore } from './calendar-feed-store.js';
 import { logChange, type Stamp } from './change-log.js';
 import type { Database } from './database.js';
 import { deleteEvidence, selectEvidence } from './evidence-queries.js';
@@ -28,11 +29,15 @@ export interface KyselyStoreOptions {
 }
 
 export class KyselyStore implements Store {
+  readonly calendarFeeds: CalendarFeedStore;
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly engine: Engine,
     private readonly options: KyselyStoreOptions = {},
-  ) {}
+  ) {
+    this.calendarFeeds = new KyselyCalendarFeeds(db, (actor, work) => this.write(actor, work));
+  }
 
   async close(): Promise<void> {
     await this.db.destroy();

@@ -8,6 +8,7 @@ import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Issue } from '../shared/recert-error.js';
+import type { CalendarFeedStore } from './calendar-feed-store.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -48,7 +49,7 @@ export interface ChangeRecord {
   readonly at: string;
   readonly actor: string;
   readonly personId: string | null;
-  readonly entity: 'person' | 'credential' | 'renewal' | 'activity' | 'evidence' | 'offering' | 'planned-item';
+  readonly entity: 'person' | 'credential' | 'renewal' | 'activity' | 'evidence' | 'offering' | 'planned-item' | 'calendar-feed';
   readonly entityId: string;
   readonly action: ChangeAction;
   readonly before: unknown;
@@ -137,6 +138,8 @@ export type NewActivity = Omit<Activity, 'id'> & { readonly id?: string | undefi
 
 export interface Store {
   readonly engine: Engine;
+  /** Each person's secret calendar feed token (calendar-feed-store.ts). */
+  readonly calendarFeeds: CalendarFeedStore;
   close(): Promise<void>;
   /** Writes a row and rolls it back: fails when the database cannot be written (read-only file, database or role). */
   probeWrite(): Promise<void>;

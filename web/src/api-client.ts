@@ -1,6 +1,14 @@
 /** The web app's only way to the data: the recert HTTP API. */
 import type { Activity, ApiIssue, Body, Change, ComplianceReport, Credential, Credit, Evidence, Person, ProgramSummary, Renewal, Saved } from './api-types.js';
 
+/** A person's secret calendar feed (`path` is /ical/{token}.ics), or `enabled: false`. */
+export interface CalendarFeed {
+  enabled: boolean;
+  token: string | null;
+  path: string | null;
+  createdAt: string | null;
+}
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly issues: ApiIssue[], message: string) {
     super(message);
@@ -62,6 +70,11 @@ export function createApi(person: string) {
     },
     fileUrl: (evidenceId: string, inline = false) => `${p}/evidence/${id(evidenceId)}/file${inline ? '?inline=true' : ''}`,
     exportUrl: (format: 'json' | 'csv') => `${p}/export?format=${format}`,
+    calendarFeed: () => request<CalendarFeed>('GET', `${p}/calendar-feed`),
+    issueCalendarFeed: () => request<CalendarFeed>('POST', `${p}/calendar-feed`),
+    rotateCalendarFeed: () => request<CalendarFeed>('POST', `${p}/calendar-feed/rotate`),
+    revokeCalendarFeed: () => request<void>('DELETE', `${p}/calendar-feed`),
+    auditUrl: (credentialId: string, file: 'transcript.pdf' | 'audit-packet.zip', asOf: string) => `${p}/credentials/${id(credentialId)}/${file}?asOf=${id(asOf)}`,
   };
 }
 

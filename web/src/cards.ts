@@ -10,6 +10,8 @@ export interface CardHandlers {
   remove(report: CredentialReport): void;
   moveRenewal(report: CredentialReport, renewal: Renewal): void;
   undoRenewal(report: CredentialReport, renewal: Renewal): void;
+  /** Where the transcript PDF and the audit packet ZIP of the current cycle are downloaded. */
+  auditUrl?(report: CredentialReport, file: 'transcript.pdf' | 'audit-packet.zip'): string;
 }
 
 /** Most urgent first, so the card that needs attention is the first one seen. */
@@ -37,6 +39,7 @@ export function renderCard(report: CredentialReport, asOf: string, bodies: Reado
     h('div', { class: 'card-actions' },
       report.status === 'never-expires' ? null : h('button', { type: 'button', class: 'button ghost small', onclick: () => handlers.renew(report) }, 'Record renewal'),
       h('button', { type: 'button', class: 'button ghost small', onclick: () => handlers.edit(report), 'aria-label': `Edit ${report.programName}` }, 'Edit'),
+      ...auditLinks(report, handlers),
       h('button', { type: 'button', class: 'button ghost small danger', onclick: () => handlers.remove(report), 'aria-label': `Remove ${report.programName}` }, 'Remove')),
   );
 }
@@ -69,6 +72,15 @@ function renewalList(report: CredentialReport, renewals: readonly Renewal[], han
       h('span', { class: 'row-actions' },
         h('button', { type: 'button', class: 'button ghost small', 'aria-label': `Change the ${report.programName} renewal of ${formatDate(renewal.date)}`, onclick: () => handlers.moveRenewal(report, renewal) }, 'Change date'),
         h('button', { type: 'button', class: 'button ghost small danger', 'aria-label': `Undo the ${report.programName} renewal of ${formatDate(renewal.date)}`, onclick: () => handlers.undoRenewal(report, renewal) }, 'Undo'))))));
+}
+
+function auditLinks(report: CredentialReport, handlers: CardHandlers): HTMLElement[] {
+  if (handlers.auditUrl === undefined || report.history.length === 0) return [];
+  const cycle = `cycle ${report.history.length}`;
+  return [
+    h('a', { class: 'button ghost small', href: handlers.auditUrl(report, 'transcript.pdf'), download: '', 'aria-label': `Transcript of ${report.programName}, ${cycle} (PDF)` }, 'Transcript'),
+    h('a', { class: 'button ghost small', href: handlers.auditUrl(report, 'audit-packet.zip'), download: '', 'aria-label': `Audit packet of ${report.programName}, ${cycle} (ZIP)` }, 'Audit packet'),
+  ];
 }
 
 function progress(report: CredentialReport): HTMLElement | null {

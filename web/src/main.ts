@@ -13,6 +13,7 @@ import { formatDate, localToday } from './format.js';
 import { setupActivityForm, setupCredentialForm, setupRenewForm, type CredentialEdit } from './forms.js';
 import { showSaveWarnings } from './save-warnings.js';
 import { renderTimeline } from './timeline.js';
+import { setupCalendarFeed } from './calendar-feed.js';
 
 const person = new URLSearchParams(location.search).get('person') ?? 'me';
 const api = createApi(person);
@@ -45,7 +46,10 @@ function render(): void {
   const reports = sortByUrgency(report.credentials);
   const cards = byId('cards');
   const renewalsOf = (id: string): Renewal[] => credentials.find((c) => c.id === id)?.renewals ?? [];
-  const handlers = { renew: (r: CredentialReport) => openRenew(r), edit: editCredential, remove: removeCredential, moveRenewal: (r: CredentialReport, renewal: Renewal) => openRenew(r, renewal), undoRenewal };
+  const handlers = {
+    renew: (r: CredentialReport) => openRenew(r), edit: editCredential, remove: removeCredential, moveRenewal: (r: CredentialReport, renewal: Renewal) => openRenew(r, renewal), undoRenewal,
+    auditUrl: (r: CredentialReport, file: 'transcript.pdf' | 'audit-packet.zip') => api.auditUrl(r.id, file, report.asOf),
+  };
   cards.replaceChildren(...(reports.length === 0 ? [emptyState()] : reports.map((r) => renderCard(r, report.asOf, bodies, renewalsOf(r.id), handlers))));
   byId('summary').replaceChildren(...summary(reports));
   byId('timeline').replaceChildren(renderTimeline(reports, report.asOf));
@@ -138,7 +142,7 @@ async function start(): Promise<void> {
   openActivity = setupActivityForm(context);
   byId('open-credential').addEventListener('click', () => openCredential());
   byId('open-activity').addEventListener('click', () => openActivity());
-  await refresh();
+  await Promise.all([refresh(), setupCalendarFeed(byId('calendar-feed'), api, (message) => toast(message), failed)]);
   document.body.dataset.ready = 'true';
 }
 

@@ -4,6 +4,7 @@ import type { ComplianceReport } from '../../engine/report.js';
 import { readCatalogDir } from '../../io/read-catalog-dir.js';
 import { readProfileFile } from '../../io/read-profile-file.js';
 import { renderReport } from '../render-report.js';
+import { statusExitCode } from '../status-exit-code.js';
 import { parseAsOf, type Io } from '../io.js';
 import { today } from './wallet-options.js';
 
@@ -20,6 +21,7 @@ export function registerCheck(program: Command, io: Io): void {
       const profile = readProfileFile(profilePath, catalog);
       const report = evaluate(catalog, profile, options.asOf ?? today());
       io.out(options.json ? JSON.stringify(toJson(report), null, 2) : renderReport(report));
+      io.exitWith?.(statusExitCode(report));
     });
 }
 

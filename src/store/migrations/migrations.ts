@@ -4,11 +4,13 @@ import type { Engine } from '../store.js';
 import { initialMigration } from './001-initial.js';
 import { uniqueRenewalsMigration } from './002-unique-renewals.js';
 import { offeringsAndPlannedItemsMigration } from './003-offerings-and-planned-items.js';
+import { calendarFeedsMigration } from './006-calendar-feeds.js';
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
     '001-initial': initialMigration(engine),
     '002-unique-renewals': uniqueRenewalsMigration(),
     '003-offerings-and-planned-items': offeringsAndPlannedItemsMigration(engine),
+    '006-calendar-feeds': calendarFeedsMigration(engine),
   };
 }

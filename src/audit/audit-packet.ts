@@ -1,0 +1,48 @@
+/**
+ * The audit packet: a ZIP (yazl) holding the transcript PDF and every certificate of the counted
+ * activities, named by packet-names.ts. Certificate bytes are stored as they are (PDFs, JPEGs and PNGs
+ * are already compressed, so deflating them again costs time for nothing); the transcript is deflated.
+ */
+import type { Readable } from 'node:stream';
+import { ZipFile } from 'yazl';
+import { RecertError } from '../shared/recert-error.js';
+import type { EvidenceBlobs } from '../store/evidence/evidence-blobs.js';
+import type { PacketFile } from './packet-names.js';
+
+export interface PacketInput {
+  readonly transcriptName: string;
+  readonly transcriptPdf: Buffer;
+  readonly files: readonly PacketFile[];
+  /** Where the certificates' bytes are (content-addressed by SHA-256). */
+  readonly blobs: Pick<EvidenceBlobs, 'has' | 'read'>;
+  /** The entries' modification time. */
+  readonly mtime: Date;
+}
+
+/**
+ * The ZIP as a stream (the packet can be tens of megabytes: it is never held in memory whole). Every
+ * certificate file is checked on disk first, so a missing one fails before the first byte is sent.
+ */
+export async function auditPacketStream(input: PacketInput): Promise<Readable> {
+  for (const file of input.files) {
+    if (!(await input.blobs.has(file.evidence.sha256))) throw missing(file);
+  }
+  const zip = new ZipFile();
+  zip.addBuffer(input.transcriptPdf, input.transcriptName, { mtime: input.mtime, compress: true });
+  for (const file of input.files) {
+    const bytes = await input.blobs.read(file.evidence.sha256);
+    if (bytes === null) throw missing(file);
+    const options = { mtime: input.mtime, compress: file.evidence.type === 'text/plain', mode: 0o100644 };
+    if (Buffer.isBuffer(bytes)) zip.addBuffer(bytes, file.fileName, options);
+    else zip.addReadStream(bytes, file.fileName, options);
+  }
+  zip.end();
+  return zip.outputStream as Readable;
+}
+
+function missing(file: PacketFile): RecertError {
+  return new RecertError([{
+    code: 'EVIDENCE_FILE_MISSING', path: 'evidence',
+    message: `the certificate "${file.evidence.name}" (${file.evidence.sha256}) is missing from the evidence store; restore it from a backup, or remove the evidence and upload it again`,
+  }]);
+}
