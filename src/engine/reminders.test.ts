@@ -36,9 +36,13 @@ describe('dueReminders', () => {
     const grace = due('2027-03-05').find((x) => x.credentialId === 'cpt')!;
     expect(grace.threshold).toBe('grace-entry');
     const report = evaluate(catalog, profile, d('2027-03-05')).credentials.find((c) => c.id === 'cpt')!;
-    const lastWeek = due(addDays(report.graceEnds!, -3)).find((x) => x.credentialId === 'cpt')!;
+    // NASM: with the CE still unmet, it lapses when the 90-day CE window ends, not a year after expiry.
+    expect(report.ceWindowEnds).toBe('2027-05-30');
+    expect(grace.subject).toContain('complete the CE by 2027-05-30');
+    const lastWeek = due(addDays(report.ceWindowEnds!, -3)).find((x) => x.credentialId === 'cpt')!;
     expect(lastWeek.threshold).toBe('grace-ends-7');
-    expect(due(addDays(report.graceEnds!, 1)).find((x) => x.credentialId === 'cpt')).toBeUndefined();
+    expect(lastWeek.dueOn).toBe(addDays(report.ceWindowEnds!, -7));
+    expect(due(addDays(report.ceWindowEnds!, 1)).find((x) => x.credentialId === 'cpt')).toBeUndefined();
     const met: Profile = { ...profile, credentials: [profile.credentials[0]!, { id: 'cpr', program: 'cpr-aed', earned: d('2026-06-01') }], activities: [{ id: 'a1', title: 'Course', completed: d('2026-01-10'), credits: [{ body: 'nasm', units: 2 }] }] };
     expect(due('2027-02-25', met).find((x) => x.credentialId === 'cpt')).toBeUndefined();
   });

@@ -57,10 +57,15 @@ function dueFor(personId: string, c: CredentialReport, asOf: CalendarDate, thres
     return make(`card-${passed}`, addDays(end, -passed), `${c.programName} card expires on ${end}`, `Your ${c.programName} card "${c.id}" expires on ${end}. Book a course before then.${next}`);
   }
   if (c.status === 'grace' && c.graceEnds !== null) {
-    if (asOf >= addDays(c.graceEnds, -7)) {
-      return make('grace-ends-7', addDays(c.graceEnds, -7), `Last week to renew ${name}: grace ends ${c.graceEnds}`, `The grace period of ${name} ends on ${c.graceEnds}; after that it lapses. ${needs}${next}`.trim());
+    // Where CE must be done within a window after expiry (NASM: 90 days), an unmet requirement lapses at
+    // the window's end, before the late-renewal window closes: that is the day the reminder is about.
+    const byCe = needs !== '' && c.ceWindowEnds !== null && c.ceWindowEnds < c.graceEnds;
+    const last = byCe ? c.ceWindowEnds! : c.graceEnds;
+    const until = byCe ? `complete the CE by ${last} (then renew late, until ${c.graceEnds})` : `renew until ${last}`;
+    if (asOf >= addDays(last, -7)) {
+      return make('grace-ends-7', addDays(last, -7), `Last week to renew ${name}: ${byCe ? 'CE window' : 'grace'} ends ${last}`, `${byCe ? 'The window for completing CE' : 'The grace period'} of ${name} ends on ${last}; after that it lapses. ${needs}${next}`.trim());
     }
-    return make('grace-entry', addDays(end, 1), `${name} expired on ${end}: grace period until ${c.graceEnds}`, `${name} expired on ${end}. You can still renew until ${c.graceEnds}. ${needs}${next}`.trim());
+    return make('grace-entry', addDays(end, 1), `${name} expired on ${end}: ${until}`, `${name} expired on ${end}. You can still ${until}. ${needs}${next}`.trim());
   }
   if (c.status !== 'in-progress' && c.status !== 'due-soon') return null;
   const passed = latestPassed(asOf, end, thresholds);

@@ -14,13 +14,13 @@ import { addMonths } from '../../src/shared/calendar-date.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
 import { pdfText, unzip } from '../audit/read-documents.js';
 import { parseFeed } from '../calendar/parse-feed.js';
-import { buildWebApp, launchChromium, missingChromium } from './browser.js';
+import { buildWebApp, describeInChromium, launchChromium, missingChromium } from './browser.js';
 
 const today = localToday();
 const CERTIFICATE = Buffer.from('%PDF-1.4\n% Certificate: mobility course, 19 hours\n%%EOF\n');
 const TIMEOUT = 90_000;
 
-describe.skipIf(missingChromium !== null && !process.env.CI)('audit documents and the calendar feed from the web app', () => {
+describeInChromium('audit documents and the calendar feed from the web app', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
