@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localToday } from '../../src/api/local-today.js';
 import { addMonths } from '../../src/shared/calendar-date.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
