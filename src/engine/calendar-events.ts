@@ -26,9 +26,9 @@ export interface CalendarEvent {
 }
 
 /**
- * A planned course date or window (e.g. an offering chosen in the planner). recert's wallet keeps no
- * planned items yet; when it does, the feed's edge loads them and passes them here, and they appear
- * as events with the same alarms.
+ * A planned course date or window (an offering chosen from a plan and kept as a planned item): the
+ * feed's edge (calendar/person-calendar.ts) loads them and passes them here, and they appear as events
+ * with the same alarms.
  */
 export interface PlannedWindow {
   readonly id: string;

@@ -1,5 +1,7 @@
 /** The calendar feed over HTTP on both engines, read back by an independent parser (ical.js). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { calendarDate } from '../../src/shared/calendar-date.js';
+import type { PlannedItemInput } from '../../src/store/store.js';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
 import { parseFeed } from '../calendar/parse-feed.js';
 import { startTestApp, type TestApp } from './start-test-app.js';
@@ -56,6 +58,25 @@ await describeEachStore('HTTP calendar feed', { describe, it }, (backend) => {
     const deadline = after.find((e) => e.uid === 'me/cpt/renewal-deadline/cycle-1@recert')!;
     expect(deadline.description).toContain('0.9 CEU still missing');
     expect(new Set(after.map((e) => e.uid)).size).toBe(after.length);
+  });
+
+  it('lists planned items as events: a dated session on its day, a self-paced course over its window', async () => {
+    const { body } = await app.call('POST', '/api/people/me/calendar-feed');
+    const d = calendarDate;
+    const item: PlannedItemInput = {
+      offeringId: 'nasm-ces', title: 'NASM Corrective Exercise Specialist', provider: 'nasm', providerName: 'NASM', price: 399, hours: 30, format: 'online',
+      credits: [{ body: 'nasm', units: 1.9 }], from: d('2026-06-01'), by: d('2027-03-01'), session: null, planned: d('2026-06-01'),
+      counts: [{ credential: 'cpt', programName: 'NASM-CPT', ordinal: 1, end: d('2027-03-01'), via: 'credit', units: 1.9, unit: 'CEU', category: null }],
+    };
+    const { added } = await app.store.addPlannedItems('me', [item, { ...item, offeringId: 'cpr-class', title: 'Adult CPR/AED class', session: d('2026-09-12'), counts: [] }], 'keep', 'test');
+    const events = parseFeed((await feed(body.path)).text);
+    const selfPaced = events.find((e) => e.uid === `me/planned/${added[0]!.id}@recert`)!;
+    expect(selfPaced).toMatchObject({ summary: 'Planned CE: NASM Corrective Exercise Specialist', start: '2026-06-01', end: '2027-03-02', startIsDate: true });
+    expect(selfPaced.description).toContain('1.9 CEU toward NASM-CPT, cycle 1');
+    expect(selfPaced.triggers).toEqual(['-P90D', '-P30D', '-P7D']);
+    expect(events.find((e) => e.uid === `me/planned/${added[1]!.id}@recert`)).toMatchObject({ start: '2026-09-12', end: '2026-09-13' });
+    await app.store.removePlannedItem('me', added[1]!.id, 'test');
+    expect(parseFeed((await feed(body.path)).text).some((e) => e.uid === `me/planned/${added[1]!.id}@recert`)).toBe(false);
   });
 
   it('rotates and revokes: the old address stops working at once', async () => {
