@@ -3,7 +3,7 @@
  * activities, named by packet-names.ts. Certificate bytes are stored as they are (PDFs, JPEGs and PNGs
  * are already compressed, so deflating them again costs time for nothing); the transcript is deflated.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { RecertError } from '../shared/recert-error.js';
 import type { EvidenceBlobs } from '../store/evidence/evidence-blobs.js';
@@ -28,16 +28,25 @@ export async function auditPacketStream(input: PacketInput): Promise<Readable> {
     if (!(await input.blobs.has(file.evidence.sha256))) throw missing(file);
   }
   const zip = new ZipFile();
+  const output = zip.outputStream as Readable;
+  // A certificate that fails to read mid-way ends the download with that error instead of crashing.
+  zip.on('error', (error: Error) => output.destroy(error));
   zip.addBuffer(input.transcriptPdf, input.transcriptName, { mtime: input.mtime, compress: true });
   for (const file of input.files) {
-    const bytes = await input.blobs.read(file.evidence.sha256);
-    if (bytes === null) throw missing(file);
     const options = { mtime: input.mtime, compress: file.evidence.type === 'text/plain', mode: 0o100644 };
-    if (Buffer.isBuffer(bytes)) zip.addBuffer(bytes, file.fileName, options);
-    else zip.addReadStream(bytes, file.fileName, options);
+    // Opened only when the archive reaches this entry: one certificate open at a time, not all of them
+    // before the first byte is sent.
+    zip.addReadStream(Readable.from(certificateBytes(input.blobs, file)), file.fileName, options);
   }
   zip.end();
-  return zip.outputStream as Readable;
+  return output;
+}
+
+async function* certificateBytes(blobs: PacketInput['blobs'], file: PacketFile): AsyncGenerator<Buffer> {
+  const bytes = await blobs.read(file.evidence.sha256);
+  if (bytes === null) throw missing(file);
+  if (Buffer.isBuffer(bytes)) yield bytes;
+  else for await (const chunk of bytes) yield chunk as Buffer;
 }
 
 function missing(file: PacketFile): RecertError {

@@ -36,7 +36,8 @@ export function newFeedToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-type Writer = <T>(actor: string, work: (trx: Kysely<Database>, stamp: Stamp) => Promise<T>) => Promise<T>;
+/** The store's write transaction, holding the person's lock (so a concurrent removal of the person is a 404, not a foreign-key 500). */
+type Writer = <T>(actor: string, personId: string, work: (trx: Kysely<Database>, stamp: Stamp) => Promise<T>) => Promise<T>;
 
 export class KyselyCalendarFeeds implements CalendarFeedStore {
   constructor(private readonly db: Kysely<Database>, private readonly write: Writer) {}
@@ -49,7 +50,7 @@ export class KyselyCalendarFeeds implements CalendarFeedStore {
   async ensure(personId: string, actor: string): Promise<CalendarFeed> {
     const existing = await this.get(personId);
     if (existing !== null) return existing;
-    await this.write(actor, async (trx, stamp) => {
+    await this.write(actor, personId, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
       const inserted = await trx.insertInto('calendar_feeds')
         .values({ person_id: personId, token: newFeedToken(), created_at: stamp.at })
@@ -64,7 +65,7 @@ export class KyselyCalendarFeeds implements CalendarFeedStore {
   }
 
   rotate(personId: string, actor: string): Promise<CalendarFeed> {
-    return this.write(actor, async (trx, stamp) => {
+    return this.write(actor, personId, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
       const token = newFeedToken();
       const row = await trx.insertInto('calendar_feeds')
@@ -78,7 +79,7 @@ export class KyselyCalendarFeeds implements CalendarFeedStore {
   }
 
   revoke(personId: string, actor: string): Promise<boolean> {
-    return this.write(actor, async (trx, stamp) => {
+    return this.write(actor, personId, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
       const removed = await trx.deleteFrom('calendar_feeds').where('person_id', '=', personId).executeTakeFirst();
       const any = Number(removed.numDeletedRows) > 0;

@@ -36,7 +36,7 @@ export class KyselyStore implements Store {
     readonly engine: Engine,
     private readonly options: KyselyStoreOptions = {},
   ) {
-    this.calendarFeeds = new KyselyCalendarFeeds(db, (actor, work) => this.write(actor, work));
+    this.calendarFeeds = new KyselyCalendarFeeds(db, (actor, personId, work) => this.write(actor, work, { person: personId }));
   }
 
   async close(): Promise<void> {
@@ -334,17 +334,6 @@ export class KyselyStore implements Store {
     }, { person: personId });
   }
 
-  /** Writes that pick the next free id: two at once may pick the same one; the loser retries. */
-  private async writeWithNewId<T>(actor: string, personId: string, work: (trx: Kysely<Database>, stamp: Stamp) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.write(actor, work, { person: personId });
-      } catch (error) {
-        if (attempt >= 5 || !isUniqueViolation(error)) throw error;
-      }
-    }
-  }
-
   async listOwnOfferings(personId: string): Promise<OwnOffering[]> {
     await this.requirePerson(this.db, personId);
     return selectDocuments<OwnOfferingInput>(this.db, 'own_offerings', personId);
@@ -356,14 +345,14 @@ export class KyselyStore implements Store {
   }
 
   addOwnOffering(personId: string, offering: OwnOfferingInput, actor: string): Promise<OwnOffering> {
-    return this.writeWithNewId(actor, personId, async (trx, stamp) => {
+    return this.write(actor, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
       const id = await nextDocumentId(trx, 'own_offerings', personId, 'o');
       await insertDocument(trx, 'own_offerings', personId, id, offering, stamp.at);
       const created: OwnOffering = { ...offering, id, createdAt: stamp.at };
       await logChange(trx, stamp, { personId, entity: 'offering', entityId: id, action: 'create', after: created });
       return created;
-    });
+    }, { person: personId });
   }
 
   removeOwnOffering(personId: string, id: string, actor: string): Promise<void> {
@@ -381,7 +370,7 @@ export class KyselyStore implements Store {
   }
 
   addPlannedItems(personId: string, items: readonly PlannedItemInput[], mode: 'keep' | 'replace', actor: string): Promise<{ added: PlannedItem[]; removed: string[] }> {
-    return this.writeWithNewId(actor, personId, async (trx, stamp) => {
+    return this.write(actor, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
       const removed: string[] = [];
       if (mode === 'replace') {
@@ -400,7 +389,7 @@ export class KyselyStore implements Store {
         added.push(created);
       }
       return { added, removed };
-    });
+    }, { person: personId });
   }
 
   removePlannedItem(personId: string, id: string, actor: string): Promise<void> {
@@ -413,7 +402,7 @@ export class KyselyStore implements Store {
   }
 
   completePlannedItem(personId: string, id: string, completed: CalendarDate, actor: string): Promise<PlannedItemDone> {
-    return this.writeWithNewId(actor, personId, async (trx, stamp) => {
+    return this.write(actor, async (trx, stamp) => {
       await this.requirePerson(trx, personId);
       const item = await selectDocument<PlannedItemInput>(trx, 'planned_items', personId, id);
       // Delete first: of two requests marking the same item done, the second finds it gone (404).
@@ -434,7 +423,7 @@ export class KyselyStore implements Store {
         await logChange(trx, stamp, { personId, entity: 'credential', entityId: credential.id, action: 'create', after: credential });
       }
       return { activity, credential, item };
-    });
+    }, { person: personId });
   }
 
   async listChanges(filter: { personId?: string; limit?: number } = {}): Promise<ChangeRecord[]> {
