@@ -3,15 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageVersion, run } from '../../src/cli/main.js';
+import { packageVersion } from '../../src/cli/main.js';
+import { cli } from './run-cli.js';
 import { today } from '../../src/cli/commands/wallet-options.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const root = join(import.meta.dirname, '..', '..');
 const seed = join(root, 'examples', 'seed-nasm.json');

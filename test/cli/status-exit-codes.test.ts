@@ -3,16 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { cli } from './run-cli.js';
 import { statusExitCode } from '../../src/cli/status-exit-code.js';
 import type { ComplianceReport, CredentialReport, Status } from '../../src/engine/report.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await run(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const temp = mkdtempSync(join(tmpdir(), 'recert-exit-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
