@@ -19,7 +19,7 @@ const settingsInput = z.object({
   email: z.email({ message: 'expected an email address' }).max(254).nullable().meta({ description: 'Where to send them; required when enabled' }),
   thresholds: z.array(threshold).max(DEFAULT_REMINDER_THRESHOLDS.length)
     .meta({ description: 'Days before a deadline or a CPR/AED card expiry to remind at (subset of 90, 60, 30, 7). Entering grace and its last week are always reminded.' }),
-}).meta({ id: 'ReminderSettingsInput' });
+});
 
 const settingsSchema = settingsInput.extend({
   emailConfigured: z.boolean().meta({ description: 'Whether this server can send email (SMTP_URL and MAIL_FROM set); without it reminders appear only in the notification list' }),
