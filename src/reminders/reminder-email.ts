@@ -13,6 +13,12 @@ export interface EmailLinks {
   readonly unsubscribeToken: string;
 }
 
+/** PUBLIC_URL with a trailing slash, or the loopback address of this server's port. */
+export function publicUrlOf(publicUrl: string | undefined, port: number): string {
+  const base = publicUrl === undefined || publicUrl === '' ? `http://127.0.0.1:${port}/` : publicUrl;
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
 export function unsubscribeUrl(publicUrl: string, token: string): string {
   return new URL(`unsubscribe/${token}`, publicUrl).href;
 }

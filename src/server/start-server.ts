@@ -20,6 +20,7 @@ import { openStore, SQLITE_FILE_NAME } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { smtpMailer, type Mailer } from '../reminders/mailer.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
+import { publicUrlOf } from '../reminders/reminder-email.js';
 
 /** The package root, from src/server or dist/server alike. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -130,10 +131,4 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     await store.close();
     throw error;
   }
-}
-
-/** PUBLIC_URL with a trailing slash, or the loopback address of this server. */
-export function publicUrlOf(publicUrl: string | undefined, port: number): string {
-  const base = publicUrl === undefined || publicUrl === '' ? `http://127.0.0.1:${port}/` : publicUrl;
-  return base.endsWith('/') ? base : `${base}/`;
 }
