@@ -54,6 +54,8 @@ export interface MailConfig {
   readonly publicUrl?: string | undefined;
   /** How often the scheduler looks for due reminders (default 15 minutes). */
   readonly intervalMs?: number | undefined;
+  /** How long a claim holds before another process may send the reminder (default 10 minutes). */
+  readonly leaseMs?: number | undefined;
 }
 
 export interface RunningServer {
@@ -102,6 +104,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       mailer = smtpMailer(mail.smtpUrl);
       scheduler = new ReminderScheduler({
         store, catalog, mailer, from: mail.from, publicUrl: publicUrlOf(mail.publicUrl, port), now, today: () => localToday(now()),
+        ...(mail.leaseMs === undefined ? {} : { leaseMs: mail.leaseMs }),
         log: (message, error) => app.log.error({ err: error }, message),
       });
       scheduler.start(mail.intervalMs ?? 15 * 60_000);

@@ -14,18 +14,28 @@ export interface SmtpSink {
   keys(): string[];
   /** Makes the next `n` messages fail with a 451 (temporary) error. */
   failNext(n: number): void;
+  /** While on, each message is read but never answered: the sender hangs in the middle of its send. Turning it on resets `stalled`. */
+  stall(on: boolean): void;
+  /** How many messages were left unanswered while stalling. */
+  stalled(): number;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ParsedMail[] = [];
   let failures = 0;
+  let stalling = false;
+  let stalled = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream).then((mail) => {
+        if (stalling) {
+          stalled += 1;
+          return;
+        }
         if (failures > 0) {
           failures -= 1;
           const error = Object.assign(new Error('try again later'), { responseCode: 451 });
@@ -49,6 +59,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     failNext(n) {
       failures = n;
     },
+    stall(on) {
+      stalling = on;
+      if (on) stalled = 0;
+    },
+    stalled: () => stalled,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
