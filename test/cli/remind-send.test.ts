@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink.js';
 import { cli } from './run-cli.js';
 
@@ -19,15 +18,25 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   expect((await cli('init', '--data-dir', data)).code).toBe(0);
   expect((await cli('credential', 'add', 'nasm-cpt', '--earned', '2025-03-01', '--id', 'cpt', '--data-dir', data)).code).toBe(0);
-  const store = await openSqliteStore({ file: join(data, 'recert.sqlite') });
-  await store.reminders.putSettings('me', { enabled: true, email: 'sam@example.com', thresholds: [90, 60, 30, 7] }, 'test');
-  await store.close();
 }, 30_000);
 afterAll(async () => {
   Object.assign(process.env, saved);
   for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
   await sink.close();
   rmSync(dir, { recursive: true, force: true });
+});
+
+describe('recert remind settings', () => {
+  it('shows the defaults, refuses to turn on without an address, and saves on, address and thresholds', async () => {
+    expect(await cli('remind', 'settings', '--data-dir', data)).toMatchObject({ code: 0, out: 'reminder emails: off; thresholds: 90, 60, 30, 7 days before; grace reminders always' });
+    const noAddress = await cli('remind', 'settings', '--on', '--data-dir', data);
+    expect(noAddress.code).toBe(2);
+    expect(noAddress.err).toContain('an email address is needed to turn reminders on');
+    expect((await cli('remind', 'settings', '--thresholds', '90,45', '--data-dir', data)).code).toBe(2);
+    const on = await cli('remind', 'settings', '--on', '--email', 'sam@example.com', '--thresholds', '7,30,90,60', '--data-dir', data);
+    expect(on.code).toBe(0);
+    expect(on.out).toMatch(/^reminder emails: on \(sam@example\.com\); thresholds: 90, 60, 30, 7 days before; grace reminders always\nunsubscribe link: \/unsubscribe\/[A-Za-z0-9_-]{43} on the server$/);
+  });
 });
 
 describe('recert remind', () => {

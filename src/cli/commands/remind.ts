@@ -4,15 +4,17 @@
  * `recert remind [--as-of DATE]`: one run of the server's scheduler for cron users: queues what is due
  * for everyone with reminders on and sends it by SMTP (SMTP_URL, MAIL_FROM, PUBLIC_URL). The outbox's
  * idempotency keys make it safe to run next to a server or twice.
+ * `recert remind settings [--on | --off] [--email ADDR] [--thresholds 90,60,30,7]`: show or change the
+ * person's reminder settings (the same as the web app's panel and PUT /api/people/{id}/reminder-settings).
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import { RecertError } from '../../shared/recert-error.js';
 import { parseAsOf, type Io } from '../io.js';
 import { addWalletOptions, today, withWallet, type WalletOptions } from './wallet-options.js';
 
 export function registerRemind(program: Command, io: Io): void {
-  addWalletOptions(program.command('remind'))
+  const remind = addWalletOptions(program.command('remind'))
     .description('send the reminder emails due now (SMTP_URL, MAIL_FROM), or list them with --dry-run')
     .option('--dry-run', "list the person's reminders due, without sending")
     .option('--as-of <date>', 'the date to check on (default: today)', parseAsOf)
@@ -54,4 +56,34 @@ export function registerRemind(program: Command, io: Io): void {
         }
       });
     });
+
+  // The wallet options (--data-dir, --person, --catalog-dir) belong to `remind` and apply here too.
+  remind.command('settings')
+    .description('show or change your reminder emails: on or off, the address, the thresholds')
+    .option('--on', 'turn reminder emails on (needs an address)')
+    .option('--off', 'turn reminder emails off')
+    .option('--email <address>', 'where to send them')
+    .option('--thresholds <days>', 'days before a deadline or card expiry, comma-separated (from 90,60,30,7)', parseThresholds)
+    .action(async (_local: unknown, command: Command) => {
+      const options = command.optsWithGlobals<WalletOptions & { on?: boolean; off?: boolean; email?: string; thresholds?: number[] }>();
+      if (options.on && options.off) throw new RecertError([{ code: 'USAGE', path: '--on', message: 'choose --on or --off, not both' }]);
+      if (options.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email)) throw new RecertError([{ code: 'USAGE', path: '--email', message: `expected an email address, got "${options.email}"` }]);
+      await withWallet(options, async ({ store, person, actor }) => {
+        const current = await store.reminders.getSettings(person);
+        const change = options.on || options.off || options.email !== undefined || options.thresholds !== undefined;
+        const next = { enabled: options.on ? true : options.off ? false : current.enabled, email: options.email ?? current.email, thresholds: options.thresholds ?? current.thresholds };
+        if (next.enabled && next.email === null) throw new RecertError([{ code: 'USAGE', path: '--email', message: 'an email address is needed to turn reminders on: add --email ADDRESS' }]);
+        const settings = change ? await store.reminders.putSettings(person, next, actor) : current;
+        io.out(`reminder emails: ${settings.enabled ? 'on' : 'off'}${settings.email === null ? '' : ` (${settings.email})`}; thresholds: ${settings.thresholds.join(', ') || 'none'} days before; grace reminders always`);
+        if (settings.unsubscribeToken !== null) io.out(`unsubscribe link: /unsubscribe/${settings.unsubscribeToken} on the server`);
+      });
+    });
+}
+
+function parseThresholds(value: string): number[] {
+  const days = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const allowed = ['90', '60', '30', '7'];
+  const wrong = days.find((d) => !allowed.includes(d));
+  if (wrong !== undefined) throw new InvalidArgumentError(`expected days from 90, 60, 30, 7 separated by commas, got "${wrong}"`);
+  return [...new Set(days.map(Number))];
 }
