@@ -120,6 +120,22 @@ describeInChromium('audit documents and the calendar feed from the web app', () 
     if (process.env.RECERT_SCREENSHOTS) await panel.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'screenshots', 'reminders-settings.png') });
   }, TIMEOUT);
 
+  it('the unsubscribe link from the email turns reminders off in the browser, without login', async () => {
+    const link = /Turn them off \(no login needed\): (\S+)/.exec(sink.messages[0]!.text ?? '')![1]!;
+    const other = await browser.newPage();
+    try {
+      await other.goto(link);
+      await other.getByRole('button', { name: 'Turn off reminders' }).click();
+      await other.getByRole('heading', { name: 'Reminders turned off' }).waitFor();
+      expect(await fetch(`${server.url}api/people/me/reminder-settings`).then((r) => r.json())).toMatchObject({ enabled: false, email: 'sam@example.com' });
+    } finally {
+      await other.close();
+    }
+    await page.reload();
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.getByLabel('Email me before my deadlines').isChecked()).toBe(false);
+  }, TIMEOUT);
+
   it('downloads the audit packet with the certificate', async () => {
     const { fileName, bytes } = await downloadFrom(/^Audit packet of NASM Certified Personal Trainer/);
     expect(fileName).toBe('audit-packet-cpt-cycle-1.zip');

@@ -89,6 +89,8 @@ await describeEachStore('HTTP reminders', { describe, it }, (backend) => {
     const page = await fetch(link);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    // Not no-referrer: a browser would then send `Origin: null` with the form's POST, which is refused (test/e2e/audit.test.ts).
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     const html = await page.text();
     expect(html).toContain('<form method="post"><button type="submit">Turn off reminders</button></form>');
     expect((await app.call('GET', '/api/people/me/reminder-settings')).body.enabled).toBe(true);

@@ -111,7 +111,9 @@ export function unsubscribeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     const params = z.object({ token: z.string().max(100) });
     const notFound = (reply: { code: (n: number) => { type: (t: string) => { send: (s: string) => unknown } } }) =>
       reply.code(404).type('text/html; charset=utf-8').send(page('Link not valid', '<p>This unsubscribe link is not valid (it may be from an older email). Turn reminders off in the recert app instead.</p>'));
-    const headers = { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
+    // same-origin, not no-referrer: under no-referrer Chromium sends `Origin: null` with the form's POST,
+    // which the cross-origin guard (request-guard.ts) rightly refuses. The page links nowhere else.
+    const headers = { 'content-security-policy': PAGE_CSP, 'referrer-policy': 'same-origin', 'cache-control': 'no-store' };
 
     app.get('/unsubscribe/:token', { schema: { tags: ['reminders'], summary: 'The unsubscribe confirmation page (HTML, no login)', params } }, async (request, reply) => {
       reply.headers(headers);
