@@ -90,6 +90,18 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+/** 009-accounts: accounts, sessions, sign-in links, API tokens and organizations (account-store.ts). */
+export interface AccountsTable { id: string; email: string; person_id: string; created_at: string }
+export interface SessionsTable { id: string; secret_sha256: string; account_id: string; user_agent: string | null; created_at: string; expires_at: string }
+export interface SignInLinksTable { secret_sha256: string; email: string; created_at: string; expires_at: string; used_at: string | null }
+export interface ApiTokensTable { id: string; secret_sha256: string; account_id: string; name: string; scope: string; created_at: string }
+export interface OrgsTable { id: string; name: string; created_at: string }
+export interface OrgStaffTable { org_id: string; account_id: string; role: string }
+export interface OrgSharesTable { org_id: string; person_id: string; shared_at: string }
+export interface OrgInvitationsTable {
+  id: string; secret_sha256: string; org_id: string; role: string; created_by: string; created_at: string; expires_at: string; accepted_at: string | null;
+}
+
 export interface Database {
   people: PeopleTable;
   credentials: CredentialsTable;
@@ -101,4 +113,12 @@ export interface Database {
   own_offerings: DocumentTable;
   planned_items: DocumentTable;
   calendar_feeds: CalendarFeedsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  sign_in_links: SignInLinksTable;
+  api_tokens: ApiTokensTable;
+  orgs: OrgsTable;
+  org_staff: OrgStaffTable;
+  org_shares: OrgSharesTable;
+  org_invitations: OrgInvitationsTable;
 }

@@ -7,6 +7,7 @@ import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { insertActivity, replaceActivity, selectActivities, selectActivity } from './activity-queries.js';
+import { KyselyAccounts, type AccountStore } from './account-store.js';
 import { KyselyCalendarFeeds, type CalendarFeedStore } from './calendar-feed-store.js';
 import { logChange, type Stamp } from './change-log.js';
 import type { Database } from './database.js';
@@ -30,6 +31,7 @@ export interface KyselyStoreOptions {
 
 export class KyselyStore implements Store {
   readonly calendarFeeds: CalendarFeedStore;
+  readonly accounts: AccountStore;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -37,6 +39,7 @@ export class KyselyStore implements Store {
     private readonly options: KyselyStoreOptions = {},
   ) {
     this.calendarFeeds = new KyselyCalendarFeeds(db, (actor, personId, work) => this.write(actor, work, { person: personId }));
+    this.accounts = new KyselyAccounts(db, () => this.options.now?.() ?? new Date());
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Issue } from '../shared/recert-error.js';
+import type { AccountStore } from './account-store.js';
 import type { CalendarFeedStore } from './calendar-feed-store.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -140,6 +141,8 @@ export interface Store {
   readonly engine: Engine;
   /** Each person's secret calendar feed token (calendar-feed-store.ts). */
   readonly calendarFeeds: CalendarFeedStore;
+  /** Accounts, sessions, API tokens and organizations (account-store.ts). */
+  readonly accounts: AccountStore;
   close(): Promise<void>;
   /** Writes a row and rolls it back: fails when the database cannot be written (read-only file, database or role). */
   probeWrite(): Promise<void>;
