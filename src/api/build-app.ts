@@ -37,6 +37,9 @@ import { planRoutes } from './routes/plan-routes.js';
 import { plannedItemRoutes } from './routes/planned-item-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
+import { orgRoutes } from './routes/org-routes.js';
+import { teamRoutes } from './routes/team-routes.js';
+import { TeamEvaluations } from './team/team-evaluations.js';
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
@@ -133,6 +136,9 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
       await api.register(routes(deps));
     }
     await api.register(authRoutes(deps, { now, sendSignInLink: options.auth?.sendSignInLink, signInRateLimit: options.auth?.signInRateLimit }));
+    const team = new TeamEvaluations(deps.store, deps.catalog);
+    await api.register(orgRoutes(deps, { now, team }));
+    await api.register(teamRoutes(deps, team));
   }, { prefix: '/api' });
 
   await app.register(icalFeedRoutes(deps));

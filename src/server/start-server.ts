@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/build-app.js';
 import { localToday } from '../api/local-today.js';
-import { allowedHostNames } from '../api/request-guard.js';
+import { allowedHostNames, isLoopbackAddress } from '../api/request-guard.js';
 import { readCatalogDir } from '../io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
@@ -67,7 +67,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const running = planner;
     const app = await buildApp(
       { store, files: new EvidenceFiles(join(config.dataDir, 'evidence')), catalog, courses, planner, today: () => localToday(), maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES },
-      { logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS, allowedHosts: allowedHostNames(config.host, config.allowedHosts) },
+      {
+        logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS, allowedHosts: allowedHostNames(config.host, config.allowedHosts),
+        // Beyond this machine, nobody gets in without signing in, even before the first account exists.
+        auth: { requireSignIn: !isLoopbackAddress(config.host) },
+      },
     );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
