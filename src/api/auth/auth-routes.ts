@@ -111,7 +111,7 @@ export function authRoutes(deps: AppDeps, options: AuthRouteOptions): FastifyPlu
       schema: { tags, summary: 'Revoke a session (sign out that device)', params: idParams('sessionId'), response: { 204: z.null(), ...errors } },
     }, async (request, reply) => {
       const { sessionId } = request.params as { sessionId: string };
-      if (!(await accounts.revokeSession(signedInAccount(request).id, sessionId))) throw new RecertError([{ code: 'NOT_FOUND', path: 'params.sessionId', message: `no session with id "${sessionId}"` }]);
+      if (!(await accounts.revokeSession(signedInAccount(request).id, sessionId))) throw new RecertError([{ code: 'NOT_FOUND', path: 'sessionId', message: `no session with id "${sessionId}"` }]);
       return reply.code(204).send(null);
     });
 
@@ -138,7 +138,7 @@ export function authRoutes(deps: AppDeps, options: AuthRouteOptions): FastifyPlu
       schema: { tags, summary: 'Revoke an API token', params: idParams('tokenId'), response: { 204: z.null(), ...errors } },
     }, async (request, reply) => {
       const { tokenId } = request.params as { tokenId: string };
-      if (!(await accounts.revokeToken(signedInAccount(request).id, tokenId))) throw new RecertError([{ code: 'NOT_FOUND', path: 'params.tokenId', message: `no API token with id "${tokenId}"` }]);
+      if (!(await accounts.revokeToken(signedInAccount(request).id, tokenId))) throw new RecertError([{ code: 'NOT_FOUND', path: 'tokenId', message: `no API token with id "${tokenId}"` }]);
       return reply.code(204).send(null);
     });
 

@@ -131,7 +131,7 @@ export function installAccess(app: FastifyInstance, accounts: AccountStore, opti
 }
 
 export function orgNotFound(orgId: string): RecertError {
-  return new RecertError([{ code: 'NOT_FOUND', path: 'params.orgId', message: `no organization with id "${orgId}"` }]);
+  return new RecertError([{ code: 'NOT_FOUND', path: 'orgId', message: `no organization with id "${orgId}"` }]);
 }
 
 function unauthenticated(path: string, message: string): RecertError {

@@ -48,7 +48,7 @@ export function orgRoutes(deps: AppDeps, options: { now: () => Date; team: TeamE
     }, async (request) => {
       const account = me(request);
       const org = await accounts.getOrg(request.params.orgId);
-      if (org === null) throw new RecertError([{ code: 'NOT_FOUND', path: 'params.orgId', message: `no organization with id "${request.params.orgId}"` }]);
+      if (org === null) throw new RecertError([{ code: 'NOT_FOUND', path: 'orgId', message: `no organization with id "${request.params.orgId}"` }]);
       return { ...org, role: await accounts.staffRole(org.id, account.id), sharing: await accounts.isShared(org.id, account.personId) };
     });
 
@@ -62,7 +62,7 @@ export function orgRoutes(deps: AppDeps, options: { now: () => Date; team: TeamE
       schema: { tags, summary: 'Remove a staff member (not the owner)', params: orgParams.extend({ accountId: randomIdSchema }), response: { 204: z.null(), ...errors } },
     }, async (request, reply) => {
       if (!(await accounts.removeStaff(request.params.orgId, request.params.accountId))) {
-        throw new RecertError([{ code: 'NOT_FOUND', path: 'params.accountId', message: `no removable staff member with id "${request.params.accountId}"` }]);
+        throw new RecertError([{ code: 'NOT_FOUND', path: 'accountId', message: `no removable staff member with id "${request.params.accountId}"` }]);
       }
       return reply.code(204).send(null);
     });
@@ -103,7 +103,7 @@ export function orgRoutes(deps: AppDeps, options: { now: () => Date; team: TeamE
       schema: { tags, summary: 'Stop sharing your status with the organization (withdraw)', params: orgParams, response: { 204: z.null(), ...errors } },
     }, async (request, reply) => {
       const account = me(request);
-      if (!(await accounts.removeShare(request.params.orgId, account.personId))) throw new RecertError([{ code: 'NOT_FOUND', path: 'params.orgId', message: 'you do not share your status with this organization' }]);
+      if (!(await accounts.removeShare(request.params.orgId, account.personId))) throw new RecertError([{ code: 'NOT_FOUND', path: '', message: 'you do not share your status with this organization' }]);
       options.team.forget(account.personId);
       return reply.code(204).send(null);
     });
@@ -112,7 +112,7 @@ export function orgRoutes(deps: AppDeps, options: { now: () => Date; team: TeamE
       config: { access: { org: 'admin' } },
       schema: { tags, summary: 'Remove a member from the team view (their wallet is untouched)', params: orgParams.extend({ personId: z.string().max(100) }), response: { 204: z.null(), ...errors } },
     }, async (request, reply) => {
-      if (!(await accounts.removeShare(request.params.orgId, request.params.personId))) throw new RecertError([{ code: 'NOT_FOUND', path: 'params.personId', message: `no member "${request.params.personId}" in this organization` }]);
+      if (!(await accounts.removeShare(request.params.orgId, request.params.personId))) throw new RecertError([{ code: 'NOT_FOUND', path: 'personId', message: `no member "${request.params.personId}" in this organization` }]);
       options.team.forget(request.params.personId);
       return reply.code(204).send(null);
     });
