@@ -17,7 +17,13 @@ export interface Account { readonly id: string; readonly email: string; readonly
 export interface SessionInfo { readonly id: string; readonly accountId: string; readonly userAgent: string | null; readonly createdAt: string; readonly expiresAt: string }
 export interface ApiTokenInfo { readonly id: string; readonly accountId: string; readonly name: string; readonly scope: TokenScope; readonly createdAt: string }
 export interface Org { readonly id: string; readonly name: string; readonly createdAt: string }
-export interface SharedPerson { readonly personId: string; readonly name: string; readonly sharedAt: string }
+export interface SharedPerson {
+  readonly personId: string;
+  readonly name: string;
+  readonly sharedAt: string;
+  /** The wallet's version: its latest change-log sequence number (0 when none). A change to the wallet raises it. */
+  readonly version: number;
+}
 export interface InvitationInfo { readonly id: string; readonly orgId: string; readonly role: InvitationRole; readonly createdAt: string; readonly expiresAt: string; readonly acceptedAt: string | null }
 
 /** 128 random bits as 32 lower-case hex digits: a valid person id (a slug) and unguessable. */
@@ -62,8 +68,6 @@ export interface AccountStore {
   /** Ends sharing (the member withdraws, or staff removes the member); true when there was a share. */
   removeShare(orgId: string, personId: string): Promise<boolean>;
 
-  /** The latest change-log sequence number per person (0 when none): a wallet changed when it grew. */
-  walletVersions(personIds: readonly string[]): Promise<Map<string, number>>;
 }
 
 const iso = (d: Date): string => d.toISOString();
@@ -228,8 +232,12 @@ export class KyselyAccounts implements AccountStore {
   }
 
   async sharedPeople(orgId: string): Promise<SharedPerson[]> {
-    const rows = await this.db.selectFrom('org_shares').innerJoin('people', 'people.id', 'org_shares.person_id').select(['people.id', 'people.name', 'org_shares.shared_at']).where('org_shares.org_id', '=', orgId).execute();
-    return rows.map((r) => ({ personId: r.id, name: r.name, sharedAt: r.shared_at }));
+    // One index descent per member on change_log (person_id, seq) gives each wallet's version.
+    const rows = await this.db.selectFrom('org_shares').innerJoin('people', 'people.id', 'org_shares.person_id')
+      .select((eb) => ['people.id', 'people.name', 'org_shares.shared_at',
+        eb.selectFrom('change_log').select((c) => c.fn.max('seq').as('m')).whereRef('change_log.person_id', '=', 'org_shares.person_id').as('version')])
+      .where('org_shares.org_id', '=', orgId).execute();
+    return rows.map((r) => ({ personId: r.id, name: r.name, sharedAt: r.shared_at, version: Number(r.version ?? 0) }));
   }
 
   async isShared(orgId: string, personId: string): Promise<boolean> {
@@ -241,16 +249,6 @@ export class KyselyAccounts implements AccountStore {
     return Number(result.numDeletedRows) > 0;
   }
 
-  async walletVersions(personIds: readonly string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>(personIds.map((id) => [id, 0]));
-    // Chunks keep each statement well under SQLite's and PostgreSQL's bound-parameter limits.
-    for (let i = 0; i < personIds.length; i += 5000) {
-      const chunk = personIds.slice(i, i + 5000);
-      const rows = await this.db.selectFrom('change_log').select(['person_id', (eb) => eb.fn.max('seq').as('seq')]).where('person_id', 'in', chunk).groupBy('person_id').execute();
-      for (const row of rows) if (row.person_id !== null) out.set(row.person_id, Number(row.seq));
-    }
-    return out;
-  }
 }
 
 function accountFromRow(row: { id: string; email: string; person_id: string; created_at: string }): Account {

@@ -1,8 +1,9 @@
 /**
  * Evaluates an organization's shared members in bulk, with a cache per member: a member's rows are
- * kept with the version of their wallet (the last change-log sequence number for the person) and
- * the date they were evaluated for; one query per request finds the members whose wallet changed,
- * and only those are loaded and evaluated again.
+ * kept with the version of their wallet (the last change-log sequence number for the person, read
+ * with the member list in one query) and the date they were evaluated for; only members whose
+ * version moved are loaded and evaluated again. The version is read before the wallet is loaded,
+ * so a change landing in between only causes one more evaluation later, never a stale row.
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import { evaluate } from '../../engine/evaluate.js';
@@ -28,10 +29,9 @@ export class TeamEvaluations {
 
   /** Every row of the members, evaluated on asOf; `evaluated` counts the members that were not cached. */
   async rows(members: readonly SharedPerson[], asOf: CalendarDate): Promise<{ rows: TeamRow[]; evaluated: number }> {
-    const versions = await this.store.accounts.walletVersions(members.map((m) => m.personId));
     const stale = members.filter((m) => {
       const entry = this.cache.get(m.personId);
-      return entry === undefined || entry.version !== versions.get(m.personId) || entry.asOf !== asOf || entry.name !== m.name;
+      return entry === undefined || entry.version !== m.version || entry.asOf !== asOf || entry.name !== m.name;
     });
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -40,7 +40,7 @@ export class TeamEvaluations {
         const profile = await this.store.loadProfile(member.personId).catch(() => null);
         if (profile === null) continue; // removed meanwhile
         const report = evaluate(this.catalog, profile, asOf);
-        this.cache.set(member.personId, { version: versions.get(member.personId) ?? 0, asOf, name: member.name, rows: rowsOfMember(member.personId, member.name, report.credentials) });
+        this.cache.set(member.personId, { version: member.version, asOf, name: member.name, rows: rowsOfMember(member.personId, member.name, report.credentials) });
       }
     };
     await Promise.all(Array.from({ length: Math.min(LOAD_CONCURRENCY, stale.length) }, worker));
