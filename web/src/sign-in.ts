@@ -1,0 +1,40 @@
+/**
+ * The sign-in page: asks for an email link, and, opened from that link (`#token=…`), trades the
+ * token for a session (a POST, so a mail scanner following the link cannot use it up).
+ */
+import { byId } from './dom.js';
+
+const status = byId('sign-in-status');
+const form = byId<HTMLFormElement>('sign-in-form');
+
+async function post(path: string, body: unknown): Promise<Response> {
+  return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+}
+
+async function message(response: Response): Promise<string> {
+  const data = (await response.json().catch(() => null)) as { message?: string } | null;
+  return data?.message ?? `The server answered ${response.status}.`;
+}
+
+async function signInFromLink(): Promise<void> {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (token === null) return;
+  history.replaceState(null, '', location.pathname); // the token leaves the address bar at once
+  status.textContent = 'Signing you in…';
+  const response = await post('/api/auth/email-link/verify', { token });
+  if (response.ok) location.assign('/');
+  else status.textContent = await message(response);
+}
+
+// Opened from the link, or the link pasted into this page's address bar (only the #fragment changes).
+window.addEventListener('hashchange', () => void signInFromLink());
+await signInFromLink();
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const email = (new FormData(form).get('email') ?? '').toString();
+  status.textContent = 'Sending…';
+  void post('/api/auth/email-link', { email }).then(async (response) => {
+    status.textContent = response.ok ? `A sign-in link is on its way to ${email}.` : await message(response);
+  });
+});
