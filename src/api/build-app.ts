@@ -18,6 +18,7 @@ import { PlanService } from '../plan-service/plan-service.js';
 import type { AppDeps, AppInput } from './app-deps.js';
 import { authRoutes, type SignInLinkSender } from './auth/auth-routes.js';
 import { installAccess } from './auth/install-access.js';
+import { passkeyRoutes } from './auth/passkey-routes.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
 import { RecertError } from '../shared/recert-error.js';
 import { MAX_ID_LENGTH } from '../profile/profile-schema.js';
@@ -136,6 +137,7 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
       await api.register(routes(deps));
     }
     await api.register(authRoutes(deps, { now, sendSignInLink: options.auth?.sendSignInLink, signInRateLimit: options.auth?.signInRateLimit }));
+    await api.register(passkeyRoutes(deps, { now, rateLimit: { max: options.auth?.signInRateLimit?.max ?? 10, timeWindow: options.auth?.signInRateLimit?.timeWindow ?? 60_000 } }));
     const team = new TeamEvaluations(deps.store, deps.catalog);
     await api.register(orgRoutes(deps, { now, team }));
     await api.register(teamRoutes(deps, team));

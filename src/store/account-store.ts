@@ -16,6 +16,7 @@ export type InvitationRole = StaffRole | 'member';
 export interface Account { readonly id: string; readonly email: string; readonly personId: string; readonly createdAt: string }
 export interface SessionInfo { readonly id: string; readonly accountId: string; readonly userAgent: string | null; readonly createdAt: string; readonly expiresAt: string }
 export interface ApiTokenInfo { readonly id: string; readonly accountId: string; readonly name: string; readonly scope: TokenScope; readonly createdAt: string }
+export interface Passkey { readonly id: string; readonly credentialId: string; readonly accountId: string; readonly publicKey: string; readonly counter: number; readonly transports: string[] | null; readonly createdAt: string }
 export interface Org { readonly id: string; readonly name: string; readonly createdAt: string }
 export interface SharedPerson {
   readonly personId: string;
@@ -47,6 +48,12 @@ export interface AccountStore {
   sessionBySecret(secretSha256: string, now: Date): Promise<{ session: SessionInfo; account: Account } | null>;
   listSessions(accountId: string, now: Date): Promise<SessionInfo[]>;
   revokeSession(accountId: string, sessionId: string): Promise<boolean>;
+
+  addPasskey(accountId: string, passkey: { credentialId: string; publicKey: string; counter: number; transports: string[] | null }): Promise<Passkey>;
+  passkeyByCredentialId(credentialId: string): Promise<{ passkey: Passkey; account: Account } | null>;
+  listPasskeys(accountId: string): Promise<Passkey[]>;
+  setPasskeyCounter(id: string, counter: number): Promise<void>;
+  removePasskey(accountId: string, id: string): Promise<boolean>;
 
   createToken(accountId: string, name: string, scope: TokenScope, secretSha256: string): Promise<ApiTokenInfo>;
   tokenBySecret(secretSha256: string): Promise<{ token: ApiTokenInfo; account: Account } | null>;
@@ -142,6 +149,32 @@ export class KyselyAccounts implements AccountStore {
 
   async revokeSession(accountId: string, sessionId: string): Promise<boolean> {
     const result = await this.db.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '=', sessionId).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async addPasskey(accountId: string, passkey: { credentialId: string; publicKey: string; counter: number; transports: string[] | null }): Promise<Passkey> {
+    const row = { id: randomId(), credential_id: passkey.credentialId, account_id: accountId, public_key: passkey.publicKey, counter: passkey.counter, transports: passkey.transports === null ? null : JSON.stringify(passkey.transports), created_at: iso(this.now()) };
+    await this.db.insertInto('passkeys').values(row).execute();
+    return passkeyFromRow(row);
+  }
+
+  async passkeyByCredentialId(credentialId: string): Promise<{ passkey: Passkey; account: Account } | null> {
+    const row = await this.db.selectFrom('passkeys').selectAll().where('credential_id', '=', credentialId).executeTakeFirst();
+    if (row === undefined) return null;
+    const account = await this.db.selectFrom('accounts').selectAll().where('id', '=', row.account_id).executeTakeFirstOrThrow();
+    return { passkey: passkeyFromRow(row), account: accountFromRow(account) };
+  }
+
+  async listPasskeys(accountId: string): Promise<Passkey[]> {
+    return (await this.db.selectFrom('passkeys').selectAll().where('account_id', '=', accountId).orderBy('created_at').execute()).map(passkeyFromRow);
+  }
+
+  async setPasskeyCounter(id: string, counter: number): Promise<void> {
+    await this.db.updateTable('passkeys').set({ counter }).where('id', '=', id).execute();
+  }
+
+  async removePasskey(accountId: string, id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('passkeys').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 
@@ -259,6 +292,9 @@ function sessionFromRow(row: { id: string; account_id: string; user_agent: strin
 }
 function tokenFromRow(row: { id: string; account_id: string; name: string; scope: string; created_at: string }): ApiTokenInfo {
   return { id: row.id, accountId: row.account_id, name: row.name, scope: row.scope as TokenScope, createdAt: row.created_at };
+}
+function passkeyFromRow(row: { id: string; credential_id: string; account_id: string; public_key: string; counter: number | string; transports: string | null; created_at: string }): Passkey {
+  return { id: row.id, credentialId: row.credential_id, accountId: row.account_id, publicKey: row.public_key, counter: Number(row.counter), transports: row.transports === null ? null : JSON.parse(row.transports) as string[], createdAt: row.created_at };
 }
 function orgFromRow(row: { id: string; name: string; created_at: string }): Org {
   return { id: row.id, name: row.name, createdAt: row.created_at };

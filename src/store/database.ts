@@ -93,6 +93,8 @@ export interface CalendarFeedsTable {
 /** 009-accounts: accounts, sessions, sign-in links, API tokens and organizations (account-store.ts). */
 export interface AccountsTable { id: string; email: string; person_id: string; created_at: string }
 export interface SessionsTable { id: string; secret_sha256: string; account_id: string; user_agent: string | null; created_at: string; expires_at: string }
+/** A WebAuthn credential: its id and public key (base64url) and signature counter. */
+export interface PasskeysTable { id: string; credential_id: string; account_id: string; public_key: string; counter: number | string; transports: string | null; created_at: string }
 export interface SignInLinksTable { secret_sha256: string; email: string; created_at: string; expires_at: string; used_at: string | null }
 export interface ApiTokensTable { id: string; secret_sha256: string; account_id: string; name: string; scope: string; created_at: string }
 export interface OrgsTable { id: string; name: string; created_at: string }
@@ -116,6 +118,7 @@ export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
   sign_in_links: SignInLinksTable;
+  passkeys: PasskeysTable;
   api_tokens: ApiTokensTable;
   orgs: OrgsTable;
   org_staff: OrgStaffTable;

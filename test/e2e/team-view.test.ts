@@ -1,7 +1,8 @@
 /**
  * End to end in Chromium: an owner signs in with an email link on the sign-in page, a trainer
  * accepts the gym's invitation, the owner's team view shows the trainer's row turn from due-soon to
- * current when the trainer logs CE, and the row disappears when the trainer withdraws.
+ * current when the trainer logs CE, and the row disappears when the trainer withdraws; then the
+ * owner adds a passkey (Chrome's virtual authenticator over CDP), signs out and signs in with it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +98,25 @@ describeInChromium('an owner\'s team view in Chromium', () => {
     await page.reload();
     await page.getByText('0 members sharing').waitFor();
     await expect(row.count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, TIMEOUT);
+
+  it('adds a passkey with a virtual authenticator, signs out, and signs back in with it', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    await page.goto(`${base}/sign-in.html`);
+    await page.getByText('Signed in as owner@gym.example').waitFor();
+    await page.getByRole('button', { name: 'Add a passkey to this account' }).click();
+    await page.getByText('Passkey added').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).waitFor();
+    expect((await page.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ signedIn: boolean }>)).signedIn).toBe(false);
+    await Promise.all([page.waitForURL(`${base}/`), page.getByRole('button', { name: 'Sign in with a passkey' }).click()]);
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ via: string; account: { email: string } }>);
+    expect(me).toMatchObject({ via: 'session', account: { email: 'owner@gym.example' } });
     expect(pageErrors).toEqual([]);
   }, TIMEOUT);
 

@@ -26,6 +26,41 @@ async function signInFromLink(): Promise<void> {
   else status.textContent = await message(response);
 }
 
+/** WebAuthn through the browser's own JSON helpers (PublicKeyCredential.parse…FromJSON, toJSON). */
+async function passkeySignIn(): Promise<void> {
+  status.textContent = 'Waiting for your passkey…';
+  const options = await (await post('/api/auth/passkeys/sign-in/options', {})).json();
+  const credential = await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) }) as PublicKeyCredential | null;
+  if (credential === null) return;
+  const response = await post('/api/auth/passkeys/sign-in/verify', { response: credential.toJSON() });
+  if (response.ok) location.assign('/');
+  else status.textContent = await message(response);
+}
+
+async function addPasskey(): Promise<void> {
+  status.textContent = 'Creating a passkey…';
+  const options = await (await post('/api/auth/passkeys/register/options', {})).json();
+  const credential = await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) }) as PublicKeyCredential | null;
+  if (credential === null) return;
+  const response = await post('/api/auth/passkeys/register/verify', { response: credential.toJSON() });
+  status.textContent = response.ok ? 'Passkey added. Next time, sign in with it.' : await message(response);
+}
+
+const fail = (error: unknown): void => {
+  status.textContent = error instanceof Error ? error.message : String(error);
+};
+byId('passkey-sign-in').addEventListener('click', () => void passkeySignIn().catch(fail));
+byId('add-passkey').addEventListener('click', () => void addPasskey().catch(fail));
+byId('sign-out').addEventListener('click', () => void post('/api/auth/sign-out', {}).then(() => location.reload(), fail));
+
+const me = await (await fetch('/api/auth/me', { headers: { accept: 'application/json' } })).json() as { via: string | null; account: { email: string } | null };
+if (me.via === 'session' && me.account !== null) {
+  byId('signed-in-email').textContent = me.account.email;
+  byId('signed-in').hidden = false;
+  form.hidden = true;
+  byId('passkey-sign-in').hidden = true;
+}
+
 // Opened from the link, or the link pasted into this page's address bar (only the #fragment changes).
 window.addEventListener('hashchange', () => void signInFromLink());
 await signInFromLink();

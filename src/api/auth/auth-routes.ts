@@ -8,20 +8,19 @@
  * mail scanner that follows links cannot use it up (verifying is a POST the page makes).
  */
 import '@fastify/cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RecertError } from '../../shared/recert-error.js';
 import type { Account } from '../../store/account-store.js';
 import type { AppDeps } from '../app-deps.js';
-import { LOOPBACK_HOSTS, hostNameOf } from '../request-guard.js';
 import { errorSchema } from '../schemas/common-schemas.js';
-import { actorFor, callerOf } from './caller.js';
+import { callerOf } from './caller.js';
+import { openSession } from './session-cookie.js';
 import { SESSION_COOKIE } from './install-access.js';
 import { newSecret, sha256, TOKEN_PREFIX } from './secrets.js';
 
 export const SIGN_IN_LINK_MINUTES = 15;
-export const SESSION_DAYS = 30;
 
 /** Delivers a sign-in link; the default prints it on the server console (no mail setup). */
 export type SignInLinkSender = (email: string, url: string) => Promise<void>;
@@ -70,7 +69,7 @@ export function authRoutes(deps: AppDeps, options: AuthRouteOptions): FastifyPlu
       const email = await accounts.consumeSignInLink(sha256(request.body.token), now);
       if (email === null) throw new RecertError([{ code: 'SIGN_IN_LINK_INVALID', path: 'body.token', message: `this sign-in link is unknown, already used or expired (links work once, for ${SIGN_IN_LINK_MINUTES} minutes); ask for a new one` }]);
       const account = (await accounts.accountByEmail(email)) ?? await createAccount(email, callerOf(request).kind === 'local');
-      await openSession(request, reply, account, now);
+      await openSession(accounts, request, reply, account, now);
       return { account };
     });
 
@@ -151,26 +150,7 @@ export function authRoutes(deps: AppDeps, options: AuthRouteOptions): FastifyPlu
       const adopt = fromLocalMode && (await deps.store.listPeople()).some((p) => p.id === LOCAL_PERSON) && (await accounts.accountOwning(LOCAL_PERSON)) === null ? LOCAL_PERSON : undefined;
       return accounts.createAccount(email, email.split('@')[0] ?? email, 'sign-in', adopt);
     }
-
-    async function openSession(request: FastifyRequest, reply: FastifyReply, account: Account, now: Date): Promise<void> {
-      const secret = newSecret();
-      const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-      const userAgent = request.headers['user-agent']?.slice(0, 200) ?? null;
-      await accounts.createSession(account.id, sha256(secret), userAgent, expires);
-      reply.setCookie(SESSION_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'lax', secure: needsSecureCookie(request), expires });
-      request.log.info({ account: actorFor(account) }, 'signed in');
-    }
   };
-}
-
-/**
- * `Secure` always, except over plain http to a loopback name: there the browser talks to its own
- * machine, no network can read the cookie, and some clients (Safari, scripts' cookie jars) would
- * drop a Secure cookie that came over http. Off loopback, recert must sit behind https.
- */
-export function needsSecureCookie(request: FastifyRequest): boolean {
-  const host = hostNameOf(request.headers.host ?? '');
-  return !(request.protocol === 'http' && host !== null && LOOPBACK_HOSTS.includes(host));
 }
 
 function signedInAccount(request: FastifyRequest): Account {

@@ -1,7 +1,7 @@
 /**
  * 009: accounts and what hangs off them. Each account owns one person (its wallet). Sessions,
  * sign-in links and API tokens keep only the SHA-256 of their secret, so a copy of the database
- * does not let anyone sign in. Organizations have staff (owner, admin, viewer) and shares: a person
+ * does not let anyone sign in; passkeys keep only their public keys. Organizations have staff (owner, admin, viewer) and shares: a person
  * who accepted an invitation and lets the organization see their compliance status.
  */
 import type { Kysely, Migration } from 'kysely';
@@ -26,6 +26,15 @@ export function accountsMigration(engine: Engine): Migration {
         .addColumn('expires_at', timeType, (c) => c.notNull())
         .execute();
       await db.schema.createIndex('sessions_account').on('sessions').column('account_id').execute();
+      await db.schema.createTable('passkeys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('credential_id', 'text', (c) => c.notNull().unique())
+        .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('public_key', 'text', (c) => c.notNull())
+        .addColumn('counter', 'bigint', (c) => c.notNull())
+        .addColumn('transports', 'text')
+        .addColumn('created_at', timeType, (c) => c.notNull())
+        .execute();
       await db.schema.createTable('sign_in_links')
         .addColumn('secret_sha256', 'text', (c) => c.primaryKey())
         .addColumn('email', 'text', (c) => c.notNull())
@@ -71,7 +80,7 @@ export function accountsMigration(engine: Engine): Migration {
         .execute();
     },
     async down(db: Kysely<any>): Promise<void> {
-      for (const table of ['org_invitations', 'org_shares', 'org_staff', 'orgs', 'api_tokens', 'sign_in_links', 'sessions', 'accounts']) await db.schema.dropTable(table).execute();
+      for (const table of ['org_invitations', 'org_shares', 'org_staff', 'orgs', 'api_tokens', 'sign_in_links', 'passkeys', 'sessions', 'accounts']) await db.schema.dropTable(table).execute();
     },
   };
 }
