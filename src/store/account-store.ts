@@ -112,6 +112,8 @@ export class KyselyAccounts implements AccountStore {
   }
 
   async createSignInLink(email: string, secretSha256: string, expiresAt: Date): Promise<void> {
+    // Expired links are of no use to anyone: each new one sweeps them.
+    await this.db.deleteFrom('sign_in_links').where('expires_at', '<=', iso(this.now())).execute();
     await this.db.insertInto('sign_in_links').values({ secret_sha256: secretSha256, email, created_at: iso(this.now()), expires_at: iso(expiresAt), used_at: null }).execute();
   }
 
@@ -126,6 +128,7 @@ export class KyselyAccounts implements AccountStore {
 
   async createSession(accountId: string, secretSha256: string, userAgent: string | null, expiresAt: Date): Promise<SessionInfo> {
     const row = { id: randomId(), secret_sha256: secretSha256, account_id: accountId, user_agent: userAgent, created_at: iso(this.now()), expires_at: iso(expiresAt) };
+    await this.db.deleteFrom('sessions').where('account_id', '=', accountId).where('expires_at', '<=', row.created_at).execute();
     await this.db.insertInto('sessions').values(row).execute();
     return sessionFromRow(row);
   }
