@@ -50,7 +50,7 @@ await describeEachStore('HTTP accounts and sign-in', { describe, it }, (backend)
     expect(cookie).not.toContain('Secure');
   });
 
-  it('uses a sign-in link once, and not after it expires', async () => {
+  it('uses a sign-in link once, even when two clients try it at once', async () => {
     await app.call('POST', '/api/auth/email-link', { email: 'sam@example.org' });
     const token = new URL(app.mailbox[0]!.url).hash.slice('#token='.length);
     const [first, second] = await Promise.all([
@@ -108,6 +108,23 @@ await describeEachStore('HTTP sign-in rate limit and required sign-in', { descri
       expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 429, 429]);
       expect(answers[3]!.body.code).toBe('RATE_LIMITED');
       expect(app.mailbox).toHaveLength(3);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a sign-in link after 15 minutes, and a session after 30 days', async () => {
+    let clock = new Date('2026-06-01T10:00:00Z');
+    const app = await startAccountsApp(backend, { auth: { now: () => clock } });
+    try {
+      await app.call('POST', '/api/auth/email-link', { email: 'sam@example.org' });
+      const token = new URL(app.mailbox[0]!.url).hash.slice('#token='.length);
+      clock = new Date('2026-06-01T10:15:01Z');
+      expect((await app.call('POST', '/api/auth/email-link/verify', { token })).body.code).toBe('SIGN_IN_LINK_INVALID');
+      const sam = await app.signIn('sam@example.org');
+      expect((await app.as({ cookie: sam.cookie }, 'GET', '/api/people/me')).status).toBe(200);
+      clock = new Date('2026-07-01T10:16:00Z');
+      expect((await app.as({ cookie: sam.cookie }, 'GET', '/api/people/me')).status).toBe(401);
     } finally {
       await app.close();
     }
