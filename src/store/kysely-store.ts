@@ -7,6 +7,7 @@ import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { insertActivity, replaceActivity, selectActivities, selectActivity } from './activity-queries.js';
+import { selectProfiles } from './bulk-profile-queries.js';
 import { KyselyAccounts, type AccountStore } from './account-store.js';
 import { KyselyCalendarFeeds, type CalendarFeedStore } from './calendar-feed-store.js';
 import { logChange, type Stamp } from './change-log.js';
@@ -323,6 +324,10 @@ export class KyselyStore implements Store {
       if (exists === undefined) throw notFound('evidence', evidenceId, 'evidenceId', personId);
       return this.recheckable(await deleteEvidence(trx, stamp, personId, { evidenceId }));
     }, { person: personId });
+  }
+
+  async loadProfiles(personIds: readonly string[]): Promise<Map<string, Profile>> {
+    return selectProfiles(this.db, personIds);
   }
 
   async loadProfile(personId: string): Promise<Profile> {

@@ -180,6 +180,8 @@ export interface Store {
 
   /** The person's wallet in the profile format, ready for `evaluate(catalog, profile, asOf)`. */
   loadProfile(personId: string): Promise<Profile>;
+  /** Many wallets at once, by person id (an id with no person gives an empty wallet): the team view's bulk load. */
+  loadProfiles(personIds: readonly string[]): Promise<Map<string, Profile>>;
   /** All or nothing: one transaction; nothing is written when `check` reports an issue. */
   importProfile(personId: string, incoming: Profile, options: ImportOptions): Promise<ImportSummary>;
 

@@ -19,8 +19,8 @@ interface Entry {
   readonly rows: readonly TeamRow[];
 }
 
-/** How many wallets load at once on a cold cache (a PostgreSQL pool has ten connections). */
-const LOAD_CONCURRENCY = 8;
+/** Wallets per bulk load on a cold cache. */
+const LOAD_BATCH = 250;
 
 export class TeamEvaluations {
   private readonly cache = new Map<string, Entry>();
@@ -33,17 +33,17 @@ export class TeamEvaluations {
       const entry = this.cache.get(m.personId);
       return entry === undefined || entry.version !== m.version || entry.asOf !== asOf || entry.name !== m.name;
     });
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < stale.length) {
-        const member = stale[next++]!;
-        const profile = await this.store.loadProfile(member.personId).catch(() => null);
-        if (profile === null) continue; // removed meanwhile
+    // Loaded in batches, four queries each (store.loadProfiles), evaluated between batches.
+    for (let i = 0; i < stale.length; i += LOAD_BATCH) {
+      const batch = stale.slice(i, i + LOAD_BATCH);
+      const profiles = await this.store.loadProfiles(batch.map((m) => m.personId));
+      for (const member of batch) {
+        const profile = profiles.get(member.personId);
+        if (profile === undefined) continue;
         const report = evaluate(this.catalog, profile, asOf);
         this.cache.set(member.personId, { version: member.version, asOf, name: member.name, rows: rowsOfMember(member.personId, member.name, report.credentials) });
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(LOAD_CONCURRENCY, stale.length) }, worker));
+    }
     const rows: TeamRow[] = [];
     for (const member of members) rows.push(...(this.cache.get(member.personId)?.rows ?? []));
     return { rows, evaluated: stale.length };
