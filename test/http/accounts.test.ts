@@ -90,6 +90,7 @@ await describeEachStore('HTTP accounts and sign-in', { describe, it }, (backend)
     expect(JSON.stringify((await app.as({ cookie: sam.cookie }, 'GET', '/api/auth/tokens')).body)).not.toContain(read.body.token);
     expect((await app.as({ cookie: sam.cookie }, 'DELETE', `/api/auth/tokens/${read.body.id}`)).status).toBe(204);
     expect((await app.as({ token: read.body.token }, 'GET', '/api/people/me/credentials'))).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+    expect((await app.as({ token: read.body.token }, 'GET', '/api/health')).status).toBe(200); // public routes ignore a bad token
   });
 
   it('answers local-only routes (every person at once) with 403 once accounts exist', async () => {

@@ -84,7 +84,8 @@ export function installAccess(app: FastifyInstance, accounts: AccountStore, opti
     const url = request.routeOptions.url;
     // No route matched: the not-found handler answers, and says nothing about anyone's data.
     const access = url === undefined ? 'public' : classifyRoute(request.method, url, request.routeOptions.config.access);
-    const caller = await resolveCaller(request);
+    // A bad token on a public route (health checks, sign-in) is ignored, not an error.
+    const caller = access === 'public' ? await resolveCaller(request).catch((): Caller => ({ kind: 'anonymous', actor: 'anonymous' })) : await resolveCaller(request);
     setCaller(request, caller);
     await check(access, caller, request);
   });
