@@ -109,6 +109,7 @@ describeInChromium('an owner\'s team view in Chromium', () => {
     });
     await page.goto(`${base}/sign-in.html`);
     await page.getByText('Signed in as owner@gym.example').waitFor();
+    await page.getByText('(this one)').waitFor(); // the session list marks this device
     await page.getByRole('button', { name: 'Add a passkey to this account' }).click();
     await page.getByText('Passkey added').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -2,7 +2,7 @@
  * The sign-in page: asks for an email link, and, opened from that link (`#token=…`), trades the
  * token for a session (a POST, so a mail scanner following the link cannot use it up).
  */
-import { byId } from './dom.js';
+import { byId, h } from './dom.js';
 
 const status = byId('sign-in-status');
 const form = byId<HTMLFormElement>('sign-in-form');
@@ -59,6 +59,18 @@ if (me.via === 'session' && me.account !== null) {
   byId('signed-in').hidden = false;
   form.hidden = true;
   byId('passkey-sign-in').hidden = true;
+  await showSessions();
+}
+
+/** The account's sessions (devices), each revocable at once; this one is marked. */
+async function showSessions(): Promise<void> {
+  const sessions = await (await fetch('/api/auth/sessions', { headers: { accept: 'application/json' } })).json() as { id: string; userAgent: string | null; createdAt: string; current: boolean }[];
+  byId('session-list').replaceChildren(...sessions.map((session) => h('li', { 'data-session': session.id },
+    `${session.userAgent ?? 'unknown device'}, since ${session.createdAt.slice(0, 10)}${session.current ? ' (this one)' : ''} `,
+    session.current ? null : h('button', {
+      type: 'button', class: 'button ghost small',
+      onclick: () => void fetch(`/api/auth/sessions/${session.id}`, { method: 'DELETE' }).then(() => showSessions(), fail),
+    }, 'Sign out there'))));
 }
 
 // Opened from the link, or the link pasted into this page's address bar (only the #fragment changes).
