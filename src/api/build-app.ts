@@ -53,6 +53,11 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Connection and request time limits; defaults in DEFAULT_TIMEOUTS. */
   readonly timeouts?: Partial<Timeouts>;
+  /**
+   * Behind a TLS-terminating reverse proxy: believe its X-Forwarded-Proto (and -For), so sign-in
+   * links and passkeys use https. Only when the proxy is the sole way in (RECERT_TRUST_PROXY=1).
+   */
+  readonly trustProxy?: boolean;
   /** Accounts and sign-in (src/api/auth); by default local mode until an account exists. */
   readonly auth?: AuthOptions;
 }
@@ -97,6 +102,7 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
     // The same limit as every id schema, so any accepted id can be addressed; longer is 414 (error-handler.ts).
     routerOptions: { maxParamLength: MAX_ID_LENGTH },
     frameworkErrors,
+    trustProxy: options.trustProxy ?? false,
     requestTimeout: timeouts.request,
     connectionTimeout: timeouts.idle,
     keepAliveTimeout: timeouts.keepAlive,

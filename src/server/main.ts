@@ -5,11 +5,12 @@
  * DATABASE_URL (PostgreSQL instead of the embedded SQLite file), LOG_LEVEL (default warn),
  * RECERT_ALLOWED_HOSTS (comma-separated host names to answer for besides localhost and HOST),
  * RECERT_COURSE_DIR (course catalog folder for plans; default the shipped catalog/courses),
- * RECERT_PLAN_WORKERS (plan worker threads; default one per spare core, 1 to 4).
+ * RECERT_PLAN_WORKERS (plan worker threads; default one per spare core, 1 to 4),
+ * RECERT_TRUST_PROXY=1 (behind a TLS-terminating reverse proxy: trust X-Forwarded-Proto).
  */
 import { resolve } from 'node:path';
 import { RecertError } from '../shared/recert-error.js';
-import { parseHostList } from '../api/request-guard.js';
+import { isLoopbackAddress, parseHostList } from '../api/request-guard.js';
 import { startServer } from './start-server.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -26,10 +27,15 @@ try {
     databaseUrl: process.env.DATABASE_URL || undefined,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
     allowedHosts: parseHostList(process.env.RECERT_ALLOWED_HOSTS),
+    trustProxy: process.env.RECERT_TRUST_PROXY === '1',
     courseDir: process.env.RECERT_COURSE_DIR ? resolve(process.env.RECERT_COURSE_DIR) : undefined,
   });
   const storage = server.store.engine === 'sqlite' ? `SQLite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)';
   process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}; evidence files in ${dataDir}\n  API docs: ${server.url}docs\n`);
+  if (!isLoopbackAddress(process.env.HOST ?? '127.0.0.1')) {
+    // Session cookies are Secure: a browser keeps them only over https.
+    process.stdout.write('  sign-in required (listening beyond this machine); serve it over https, e.g. behind a reverse proxy with RECERT_TRUST_PROXY=1\n');
+  }
   const stop = (): void => {
     server.close().then(() => process.exit(0), () => process.exit(1));
   };

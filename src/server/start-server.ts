@@ -38,6 +38,8 @@ export interface ServerConfig {
   readonly logLevel?: string;
   /** Host names to answer for besides the loopback names and `host` (RECERT_ALLOWED_HOSTS). */
   readonly allowedHosts?: readonly string[];
+  /** Behind a TLS-terminating reverse proxy (RECERT_TRUST_PROXY=1): trust its X-Forwarded-Proto. */
+  readonly trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -71,6 +73,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS, allowedHosts: allowedHostNames(config.host, config.allowedHosts),
         // Beyond this machine, nobody gets in without signing in, even before the first account exists.
         auth: { requireSignIn: !isLoopbackAddress(config.host) },
+        trustProxy: config.trustProxy ?? false,
       },
     );
     await app.listen({ port: config.port, host: config.host });

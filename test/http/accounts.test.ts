@@ -114,6 +114,21 @@ await describeEachStore('HTTP sign-in rate limit and required sign-in', { descri
     }
   });
 
+  it('behind a TLS proxy it trusts (trustProxy), makes https links and Secure cookies; otherwise ignores X-Forwarded-Proto', async () => {
+    for (const trustProxy of [true, false]) {
+      const app = await startAccountsApp(backend, { trustProxy });
+      try {
+        await app.call('POST', '/api/auth/email-link', { email: 'sam@example.org' }, { 'x-forwarded-proto': 'https' });
+        expect(app.mailbox[0]!.url.startsWith(trustProxy ? 'https://' : 'http://')).toBe(true);
+        const token = new URL(app.mailbox[0]!.url).hash.slice('#token='.length);
+        const verified = await app.call('POST', '/api/auth/email-link/verify', { token }, { 'x-forwarded-proto': 'https' });
+        expect(verified.headers.get('set-cookie')!.includes('Secure')).toBe(trustProxy);
+      } finally {
+        await app.close();
+      }
+    }
+  });
+
   it('refuses a sign-in link after 15 minutes, and a session after 30 days', async () => {
     let clock = new Date('2026-06-01T10:00:00Z');
     const app = await startAccountsApp(backend, { auth: { now: () => clock } });
