@@ -5,6 +5,7 @@ import type { PlanService } from '../plan-service/plan-service.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import type { EvidenceBlobs } from '../store/evidence/evidence-blobs.js';
 import type { Store } from '../store/store.js';
+import { callerOfHeaders } from './auth/caller.js';
 
 export interface AppDeps {
   readonly store: Store;
@@ -26,10 +27,13 @@ export interface AppDeps {
 /** What buildApp needs: without `courses` it reads the shipped catalog/courses; without `planner` it starts a pool it closes with the app. */
 export type AppInput = Omit<AppDeps, 'courses' | 'planner'> & { readonly courses?: CourseCatalog; readonly planner?: PlanService };
 
-/** Who is acting, for the change log: the X-Recert-Actor header (the web app sends "web"), else "api". */
-export function actorOf(headers: Record<string, string | string[] | undefined>): string {
-  const raw = headers['x-recert-actor'];
-  // eslint-disable-next-line no-control-regex
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 100);
-  return value === undefined || value === '' ? 'api' : value;
+/**
+ * Who is acting, for the change log: the caller the access layer resolved (src/api/auth): "local"
+ * on a local server without accounts, else `account:<id>` (plus ` token:<id>` for an API token).
+ * Never a request header: the X-Recert-Actor header a client sends is ignored.
+ */
+export function actorOf(headers: object): string {
+  const caller = callerOfHeaders(headers);
+  if (caller === undefined) throw new Error('no caller resolved for this request (the access layer did not run)');
+  return caller.actor;
 }

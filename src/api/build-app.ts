@@ -3,7 +3,9 @@
  * /docs, and the web app's static files at /. Every route declares one zod schema that gives its
  * validation, its TypeScript types and its OpenAPI entry; each feature is an encapsulated plugin.
  */
+import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,7 +16,11 @@ import {
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { PlanService } from '../plan-service/plan-service.js';
 import type { AppDeps, AppInput } from './app-deps.js';
+import { authRoutes, type SignInLinkSender } from './auth/auth-routes.js';
+import { installAccess } from './auth/install-access.js';
+import { passkeyRoutes } from './auth/passkey-routes.js';
 import { frameworkErrors, installErrorHandler } from './error-handler.js';
+import { RecertError } from '../shared/recert-error.js';
 import { MAX_ID_LENGTH } from '../profile/profile-schema.js';
 import { installRequestGuard, LOOPBACK_HOSTS } from './request-guard.js';
 import { activityRoutes } from './routes/activity-routes.js';
@@ -33,6 +39,9 @@ import { plannedItemRoutes } from './routes/planned-item-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { reminderRoutes, unsubscribeRoutes } from './routes/reminder-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
+import { orgRoutes } from './routes/org-routes.js';
+import { teamRoutes } from './routes/team-routes.js';
+import { TeamEvaluations } from './team/team-evaluations.js';
 
 export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
@@ -45,6 +54,24 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Connection and request time limits; defaults in DEFAULT_TIMEOUTS. */
   readonly timeouts?: Partial<Timeouts>;
+  /**
+   * Behind a TLS-terminating reverse proxy: believe its X-Forwarded-Proto (and -For), so sign-in
+   * links and passkeys use https. Only when the proxy is the sole way in (RECERT_TRUST_PROXY=1).
+   */
+  readonly trustProxy?: boolean;
+  /** Accounts and sign-in (src/api/auth); by default local mode until an account exists. */
+  readonly auth?: AuthOptions;
+}
+
+export interface AuthOptions {
+  /** Every /api request needs a session or token even before any account exists (the server listens beyond loopback). */
+  readonly requireSignIn?: boolean;
+  /** Delivers sign-in links; default: printed on the server console. */
+  readonly sendSignInLink?: SignInLinkSender;
+  /** The clock for sessions, links and invitations (tests pass their own). */
+  readonly now?: () => Date;
+  /** Sign-in attempts per client address per window; default 10 per minute. */
+  readonly signInRateLimit?: { readonly max: number; readonly timeWindow: number };
 }
 
 /** How long a client may take, in milliseconds. A client slower than this is cut off, so half-sent requests cannot pile up. */
@@ -76,6 +103,7 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
     // The same limit as every id schema, so any accepted id can be addressed; longer is 414 (error-handler.ts).
     routerOptions: { maxParamLength: MAX_ID_LENGTH },
     frameworkErrors,
+    trustProxy: options.trustProxy ?? false,
     requestTimeout: timeouts.request,
     connectionTimeout: timeouts.idle,
     keepAliveTimeout: timeouts.keepAlive,
@@ -87,12 +115,20 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installRequestGuard(app, options.allowedHosts ?? LOOPBACK_HOSTS);
+  const now = options.auth?.now ?? (() => new Date());
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new RecertError([{ code: 'RATE_LIMITED', path: '', message: `too many sign-in attempts from this address; retry in ${context.after}` }]),
+  });
+  // After the Host/Origin guard and the cookie parser, before any route: every route is classified.
+  installAccess(app, deps.store.accounts, { requireSignIn: options.auth?.requireSignIn ?? false, now });
 
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'recert API', version: '0.1.0', description: "Keep certified fitness professionals' credentials current: the wallet (credentials, renewals, CE with evidence), compliance per credential, profile import and export." },
-      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'plan', 'offerings', 'planned items', 'catalog', 'change log', 'health', 'calendar', 'reminders'].map((name) => ({ name })),
+      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'plan', 'offerings', 'planned items', 'catalog', 'change log', 'health', 'calendar', 'reminders', 'accounts', 'organizations'].map((name) => ({ name })),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -107,6 +143,11 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
     ]) {
       await api.register(routes(deps));
     }
+    await api.register(authRoutes(deps, { now, sendSignInLink: options.auth?.sendSignInLink, signInRateLimit: options.auth?.signInRateLimit }));
+    await api.register(passkeyRoutes(deps, { now, rateLimit: { max: options.auth?.signInRateLimit?.max ?? 10, timeWindow: options.auth?.signInRateLimit?.timeWindow ?? 60_000 } }));
+    const team = new TeamEvaluations(deps.store, deps.catalog);
+    await api.register(orgRoutes(deps, { now, team }));
+    await api.register(teamRoutes(deps, team));
   }, { prefix: '/api' });
 
   await app.register(icalFeedRoutes(deps));

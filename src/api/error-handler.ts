@@ -18,6 +18,9 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   PLAN_BUSY: 429,
   EVIDENCE_FILE_MISSING: 410,
   STORE_UNREACHABLE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
 };
 
 export interface ApiIssue {

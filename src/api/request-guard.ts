@@ -27,6 +27,12 @@ export function allowedHostNames(listenHost: string | undefined, extra: readonly
   return [...names];
 }
 
+/** A listen address only this machine can reach: localhost, 127.0.0.0/8, ::1. (0.0.0.0 and :: are every interface.) */
+export function isLoopbackAddress(host: string): boolean {
+  const name = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || (isIP(name) === 4 && name.startsWith('127.'));
+}
+
 /** `RECERT_ALLOWED_HOSTS="recert.lan, 192.168.1.5"` → `['recert.lan', '192.168.1.5']`. */
 export function parseHostList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');

@@ -9,10 +9,11 @@
  * SMTP_URL and MAIL_FROM (send reminder emails), PUBLIC_URL (the address in email links; default
  * http://127.0.0.1:PORT/), RECERT_REMINDER_INTERVAL_SECONDS (how often reminders are checked; default 900),
  * RECERT_REMINDER_LEASE_SECONDS (how long a claimed reminder is held before another process may send it; default 600).
+ * RECERT_TRUST_PROXY=1 (behind a TLS-terminating reverse proxy: trust X-Forwarded-Proto).
  */
 import { resolve } from 'node:path';
 import { RecertError } from '../shared/recert-error.js';
-import { parseHostList } from '../api/request-guard.js';
+import { isLoopbackAddress, parseHostList } from '../api/request-guard.js';
 import { startServer } from './start-server.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -45,12 +46,17 @@ try {
     databaseUrl: process.env.DATABASE_URL || undefined,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
     allowedHosts: parseHostList(process.env.RECERT_ALLOWED_HOSTS),
+    trustProxy: process.env.RECERT_TRUST_PROXY === '1',
     courseDir: process.env.RECERT_COURSE_DIR ? resolve(process.env.RECERT_COURSE_DIR) : undefined,
     mail: smtpUrl === undefined || mailFrom === undefined ? undefined : { smtpUrl, from: mailFrom, publicUrl: process.env.PUBLIC_URL || undefined, intervalMs: intervalSeconds * 1000, leaseMs: leaseSeconds * 1000 },
   });
   const storage = server.store.engine === 'sqlite' ? `SQLite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)';
   const email = server.reminders === undefined ? 'off (set SMTP_URL and MAIL_FROM); reminders show in the app' : `reminders sent from ${mailFrom}`;
   process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}; evidence files in ${dataDir}\n  email: ${email}\n  API docs: ${server.url}docs\n`);
+  if (!isLoopbackAddress(process.env.HOST ?? '127.0.0.1')) {
+    // Session cookies are Secure: a browser keeps them only over https.
+    process.stdout.write('  sign-in required (listening beyond this machine); serve it over https, e.g. behind a reverse proxy with RECERT_TRUST_PROXY=1\n');
+  }
   const stop = (): void => {
     server.close().then(() => process.exit(0), () => process.exit(1));
   };

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/build-app.js';
 import { localToday } from '../api/local-today.js';
-import { allowedHostNames } from '../api/request-guard.js';
+import { allowedHostNames, isLoopbackAddress } from '../api/request-guard.js';
 import { readCatalogDir } from '../io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
@@ -21,6 +21,7 @@ import type { Store } from '../store/store.js';
 import { smtpMailer, type Mailer } from '../reminders/mailer.js';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
 import { publicUrlOf } from '../reminders/reminder-email.js';
+import { signInEmail } from '../reminders/sign-in-email.js';
 
 /** The package root, from src/server or dist/server alike. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -45,6 +46,8 @@ export interface ServerConfig {
   readonly mail?: MailConfig | undefined;
   /** The clock the reminder scheduler reads (tests move it); default the machine's. */
   readonly now?: () => Date;
+  /** Behind a TLS-terminating reverse proxy (RECERT_TRUST_PROXY=1): trust its X-Forwarded-Proto. */
+  readonly trustProxy?: boolean;
 }
 
 export interface MailConfig {
@@ -88,12 +91,24 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     planner = new PlanService({ catalog, courses, warmUp: warmUpTask(localToday()) });
     planner.start();
     const running = planner;
+    if (config.mail !== undefined) mailer = smtpMailer(config.mail.smtpUrl);
+    const linkMailer = mailer;
+    const linkFrom = config.mail?.from;
     const app = await buildApp(
       {
         store, files: new EvidenceFiles(join(config.dataDir, 'evidence')), catalog, courses, planner, today: () => localToday(now()),
         maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES, emailConfigured: config.mail !== undefined,
       },
-      { logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS, allowedHosts: allowedHostNames(config.host, config.allowedHosts) },
+      {
+        logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS, allowedHosts: allowedHostNames(config.host, config.allowedHosts),
+        // Beyond this machine, nobody gets in without signing in, even before the first account exists.
+        auth: {
+          requireSignIn: !isLoopbackAddress(config.host),
+          // With SMTP configured, sign-in links are emailed; without it they are printed on the console.
+          ...(linkMailer === undefined || linkFrom === undefined ? {} : { sendSignInLink: (email: string, url: string) => linkMailer.send(signInEmail(linkFrom, email, url)) }),
+        },
+        trustProxy: config.trustProxy ?? false,
+      },
     );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
@@ -101,7 +116,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const shownHost = config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host;
     if (config.mail !== undefined) {
       const mail = config.mail;
-      mailer = smtpMailer(mail.smtpUrl);
+      mailer ??= smtpMailer(mail.smtpUrl);
       scheduler = new ReminderScheduler({
         store, catalog, mailer, from: mail.from, publicUrl: publicUrlOf(mail.publicUrl, port), now, today: () => localToday(now()),
         ...(mail.leaseMs === undefined ? {} : { leaseMs: mail.leaseMs }),

@@ -25,6 +25,12 @@ export const ERROR_CODES = {
   STORE_NOT_INITIALIZED: 'The data directory has no recert database yet; run `recert init` or set RECERT_DATA_DIR.',
   STORE_UNREACHABLE: 'The PostgreSQL database named by DATABASE_URL cannot be opened.',
   STORE_NOT_WRITABLE: 'The data folder or the database cannot be written; the server refuses to start rather than fail every write.',
+  UNAUTHENTICATED: 'The server has accounts (or listens beyond this machine) and the request carries no valid session cookie or API token (HTTP 401).',
+  FORBIDDEN: 'The caller is signed in but may not do this: a read-only API token used to write, an API token used where a session is needed, a role too low in an organization, or a route only a local server has (HTTP 403).',
+  SIGN_IN_LINK_INVALID: 'The sign-in link is unknown, already used or expired; ask for a new one (HTTP 400).',
+  INVITATION_INVALID: 'The invitation is unknown, already accepted or expired; ask the organization for a new one (HTTP 400).',
+  PASSKEY_INVALID: 'A passkey response does not verify: unknown passkey, expired or reused challenge, wrong site, or a bad signature (HTTP 400).',
+  RATE_LIMITED: 'Too many sign-in attempts from this address in a short time; wait and retry (HTTP 429).',
   INTERNAL: 'An unexpected failure (HTTP 500; CLI exit status 1); the server log or stderr has the details.',
 } as const;
 

@@ -125,6 +125,20 @@ export interface ReminderOutboxTable {
   sent_at: string | null;
 }
 
+/** 009-accounts: accounts, sessions, sign-in links, API tokens and organizations (account-store.ts). */
+export interface AccountsTable { id: string; email: string; person_id: string; created_at: string }
+export interface SessionsTable { id: string; secret_sha256: string; account_id: string; user_agent: string | null; created_at: string; expires_at: string }
+/** A WebAuthn credential: its id and public key (base64url) and signature counter. */
+export interface PasskeysTable { id: string; credential_id: string; account_id: string; public_key: string; counter: number | string; transports: string | null; created_at: string }
+export interface SignInLinksTable { secret_sha256: string; email: string; created_at: string; expires_at: string; used_at: string | null }
+export interface ApiTokensTable { id: string; secret_sha256: string; account_id: string; name: string; scope: string; created_at: string }
+export interface OrgsTable { id: string; name: string; created_at: string }
+export interface OrgStaffTable { org_id: string; account_id: string; role: string }
+export interface OrgSharesTable { org_id: string; person_id: string; shared_at: string }
+export interface OrgInvitationsTable {
+  id: string; secret_sha256: string; org_id: string; role: string; created_by: string; created_at: string; expires_at: string; accepted_at: string | null;
+}
+
 export interface Database {
   people: PeopleTable;
   credentials: CredentialsTable;
@@ -138,4 +152,13 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   reminder_settings: ReminderSettingsTable;
   reminder_outbox: ReminderOutboxTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  sign_in_links: SignInLinksTable;
+  passkeys: PasskeysTable;
+  api_tokens: ApiTokensTable;
+  orgs: OrgsTable;
+  org_staff: OrgStaffTable;
+  org_shares: OrgSharesTable;
+  org_invitations: OrgInvitationsTable;
 }

@@ -7,6 +7,8 @@ import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { insertActivity, replaceActivity, selectActivities, selectActivity } from './activity-queries.js';
+import { selectProfiles } from './bulk-profile-queries.js';
+import { KyselyAccounts, type AccountStore } from './account-store.js';
 import { KyselyCalendarFeeds, type CalendarFeedStore } from './calendar-feed-store.js';
 import { logChange, type Stamp } from './change-log.js';
 import { KyselyReminders, type ReminderStore } from './reminder-store.js';
@@ -32,6 +34,7 @@ export interface KyselyStoreOptions {
 export class KyselyStore implements Store {
   readonly calendarFeeds: CalendarFeedStore;
   readonly reminders: ReminderStore;
+  readonly accounts: AccountStore;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -40,6 +43,7 @@ export class KyselyStore implements Store {
   ) {
     this.calendarFeeds = new KyselyCalendarFeeds(db, (actor, personId, work) => this.write(actor, work, { person: personId }));
     this.reminders = new KyselyReminders(db, engine, (actor, personId, work) => this.write(actor, work, { person: personId }));
+    this.accounts = new KyselyAccounts(db, () => this.options.now?.() ?? new Date());
   }
 
   async close(): Promise<void> {
@@ -323,6 +327,10 @@ export class KyselyStore implements Store {
       if (exists === undefined) throw notFound('evidence', evidenceId, 'evidenceId', personId);
       return this.recheckable(await deleteEvidence(trx, stamp, personId, { evidenceId }));
     }, { person: personId });
+  }
+
+  async loadProfiles(personIds: readonly string[]): Promise<Map<string, Profile>> {
+    return selectProfiles(this.db, personIds);
   }
 
   async loadProfile(personId: string): Promise<Profile> {

@@ -8,6 +8,7 @@ import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Issue } from '../shared/recert-error.js';
+import type { AccountStore } from './account-store.js';
 import type { CalendarFeedStore } from './calendar-feed-store.js';
 import type { ReminderStore } from './reminder-store.js';
 
@@ -143,6 +144,8 @@ export interface Store {
   readonly calendarFeeds: CalendarFeedStore;
   /** Email reminder settings and the outbox the scheduler drains (reminder-store.ts). */
   readonly reminders: ReminderStore;
+  /** Accounts, sessions, API tokens and organizations (account-store.ts). */
+  readonly accounts: AccountStore;
   close(): Promise<void>;
   /** Writes a row and rolls it back: fails when the database cannot be written (read-only file, database or role). */
   probeWrite(): Promise<void>;
@@ -180,6 +183,8 @@ export interface Store {
 
   /** The person's wallet in the profile format, ready for `evaluate(catalog, profile, asOf)`. */
   loadProfile(personId: string): Promise<Profile>;
+  /** Many wallets at once, by person id (an id with no person gives an empty wallet): the team view's bulk load. */
+  loadProfiles(personIds: readonly string[]): Promise<Map<string, Profile>>;
   /** All or nothing: one transaction; nothing is written when `check` reports an issue. */
   importProfile(personId: string, incoming: Profile, options: ImportOptions): Promise<ImportSummary>;
 

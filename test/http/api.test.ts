@@ -104,10 +104,10 @@ await describeEachStore('HTTP API', { describe, it }, (backend) => {
     expect((await app.call('GET', '/api/people/me/profile')).body).toEqual({ credentials: [], renewals: [], activities: [] });
   });
 
-  it('logs each change with the actor named in X-Recert-Actor', async () => {
+  it('logs each change with the caller as actor ("local" on a local server), never the X-Recert-Actor header', async () => {
     await app.call('POST', '/api/people/me/credentials', { id: 'cpt', program: 'nasm-cpt', earned: '2025-01-15' }, { 'x-recert-actor': 'web' });
     const changes = await app.call('GET', '/api/people/me/changes?limit=1');
-    expect(changes.body).toEqual([expect.objectContaining({ actor: 'web', entity: 'credential', entityId: 'cpt', action: 'create', before: null, after: { id: 'cpt', program: 'nasm-cpt', earned: '2025-01-15' } })]);
+    expect(changes.body).toEqual([expect.objectContaining({ actor: 'local', entity: 'credential', entityId: 'cpt', action: 'create', before: null, after: { id: 'cpt', program: 'nasm-cpt', earned: '2025-01-15' } })]);
   });
 
   it('lists the catalog for the forms', async () => {

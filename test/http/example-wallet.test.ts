@@ -27,7 +27,7 @@ await describeEachStore('HTTP example wallet', { describe, it }, (backend) => {
     expect((await app.call('GET', '/api/people/me/credentials')).body).toEqual([]);
     const changes = await app.call('GET', `/api/people/${created.body.id}/changes`);
     expect(changes.body.length).toBeGreaterThan(0);
-    expect(changes.body.every((c: { actor: string }) => c.actor === 'web')).toBe(true);
+    expect(changes.body.every((c: { actor: string }) => c.actor === 'local')).toBe(true);
   });
 
   it('makes a different person each time, and two at once', async () => {

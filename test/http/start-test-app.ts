@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/api/build-app.js';
 import { readCatalogDir } from '../../src/io/read-catalog-dir.js';
 import { calendarDate } from '../../src/shared/calendar-date.js';
@@ -17,6 +18,8 @@ const catalog = readCatalogDir();
 
 export interface TestApp {
   readonly base: string;
+  /** The Fastify app itself (its route table, for the isolation matrix). */
+  readonly app: FastifyInstance;
   readonly store: Store;
   readonly evidenceDir: string;
   /** fetch with JSON in and out; the body is parsed when the response is JSON. */
@@ -36,6 +39,7 @@ export async function startTestApp(backend: Backend, options: { maxEvidenceBytes
   const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
   return {
     base,
+    app,
     store,
     evidenceDir,
     async call(method, path, body, headers = {}) {

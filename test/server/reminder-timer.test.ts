@@ -40,4 +40,15 @@ describe('the server with email configured', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.messages).toHaveLength(2);
   }, 60_000);
+
+  it('emails a sign-in link through the same SMTP setup instead of printing it', async () => {
+    const before = sink.messages.length;
+    const asked = await fetch(`${server.url}api/auth/email-link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'Sam@Example.com' }) });
+    expect(asked.status).toBe(202);
+    await expect.poll(() => sink.messages.length, { timeout: 10_000 }).toBe(before + 1);
+    const mail = sink.messages.at(-1)!;
+    expect(mail.subject).toBe('Your recert sign-in link');
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('sam@example.com');
+    expect(mail.text).toMatch(new RegExp(`${server.url.replace('localhost', '(localhost|127\\.0\\.0\\.1)')}sign-in\\.html#token=[A-Za-z0-9_-]{43}`));
+  }, 60_000);
 });

@@ -36,7 +36,7 @@ export class ApiError extends Error {
 }
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { 'x-recert-actor': 'web', accept: 'application/json' } };
+  const init: RequestInit = { method, headers: { accept: 'application/json' } };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
     init.body = JSON.stringify(body);
@@ -48,6 +48,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   } catch {
     throw new ApiError(0, [], 'Cannot reach the recert server. Is it still running?');
   }
+  // Accounts exist and this browser has no session: sign in first.
+  if (response.status === 401) location.assign('/sign-in.html');
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {

@@ -1,0 +1,56 @@
+/**
+ * Evaluates an organization's shared members in bulk, with a cache per member: a member's rows are
+ * kept with the version of their wallet (the last change-log sequence number for the person, read
+ * with the member list in one query) and the date they were evaluated for; only members whose
+ * version moved are loaded and evaluated again. The version is read before the wallet is loaded,
+ * so a change landing in between only causes one more evaluation later, never a stale row.
+ */
+import type { Catalog } from '../../catalog/catalog.js';
+import { evaluate } from '../../engine/evaluate.js';
+import type { CalendarDate } from '../../shared/calendar-date.js';
+import type { SharedPerson } from '../../store/account-store.js';
+import type { Store } from '../../store/store.js';
+import { rowsOfMember, type TeamRow } from './team-grid.js';
+
+interface Entry {
+  readonly version: number;
+  readonly asOf: CalendarDate;
+  readonly name: string;
+  readonly rows: readonly TeamRow[];
+}
+
+/** Wallets per bulk load on a cold cache. */
+const LOAD_BATCH = 250;
+
+export class TeamEvaluations {
+  private readonly cache = new Map<string, Entry>();
+
+  constructor(private readonly store: Store, private readonly catalog: Catalog) {}
+
+  /** Every row of the members, evaluated on asOf; `evaluated` counts the members that were not cached. */
+  async rows(members: readonly SharedPerson[], asOf: CalendarDate): Promise<{ rows: TeamRow[]; evaluated: number }> {
+    const stale = members.filter((m) => {
+      const entry = this.cache.get(m.personId);
+      return entry === undefined || entry.version !== m.version || entry.asOf !== asOf || entry.name !== m.name;
+    });
+    // Loaded in batches, four queries each (store.loadProfiles), evaluated between batches.
+    for (let i = 0; i < stale.length; i += LOAD_BATCH) {
+      const batch = stale.slice(i, i + LOAD_BATCH);
+      const profiles = await this.store.loadProfiles(batch.map((m) => m.personId));
+      for (const member of batch) {
+        const profile = profiles.get(member.personId);
+        if (profile === undefined) continue;
+        const report = evaluate(this.catalog, profile, asOf);
+        this.cache.set(member.personId, { version: member.version, asOf, name: member.name, rows: rowsOfMember(member.personId, member.name, report.credentials) });
+      }
+    }
+    const rows: TeamRow[] = [];
+    for (const member of members) rows.push(...(this.cache.get(member.personId)?.rows ?? []));
+    return { rows, evaluated: stale.length };
+  }
+
+  /** Drops a member (sharing withdrawn): nothing of theirs stays in memory. */
+  forget(personId: string): void {
+    this.cache.delete(personId);
+  }
+}
