@@ -8,15 +8,30 @@ import type { CourseCatalog } from '../catalog/course-catalog.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { explainPlanFact, planFacts } from './explain-plan.js';
+import { feasibilityRemedy } from './feasibility-remedy.js';
+import type { PlanOptions } from './plan-options.js';
 import type { PlanResult } from './plan-result.js';
+import type { Infeasibility } from './requirement.js';
 import { verifyPlan, type PlanCheck } from './verify-plan.js';
 
-export interface PlanJson extends PlanResult {
+/** An impossible renewal with its sentence (as in `explanation`) and what would make it possible. */
+export interface ExplainedInfeasibility extends Infeasibility {
+  readonly text: string;
+  readonly remedy: string;
+}
+
+export interface PlanJson extends Omit<PlanResult, 'infeasible'> {
+  readonly infeasible: readonly ExplainedInfeasibility[];
   readonly explanation: readonly string[];
   readonly verification: { readonly ok: boolean; readonly checks: readonly PlanCheck[] };
 }
 
-export function planJson(catalog: Catalog, courses: CourseCatalog, profile: Profile, asOf: CalendarDate, result: PlanResult): PlanJson {
+export function planJson(catalog: Catalog, courses: CourseCatalog, profile: Profile, asOf: CalendarDate, result: PlanResult, options: PlanOptions = {}): PlanJson {
   const verification = verifyPlan(catalog, profile, asOf, result.cycles, result.steps, courses);
-  return { ...result, explanation: planFacts(result).map(explainPlanFact), verification };
+  const infeasible = result.infeasible.map((infeasibility) => ({
+    ...infeasibility,
+    text: explainPlanFact({ kind: 'infeasible', infeasibility }),
+    remedy: feasibilityRemedy(infeasibility, options),
+  }));
+  return { ...result, infeasible, explanation: planFacts(result).map(explainPlanFact), verification };
 }

@@ -65,6 +65,8 @@ const cyclePlan = z.object({
 const infeasibility = z.object({
   credential: z.string(), programName: z.string(), ordinal: z.number().int(), cycleStart: date, end: date, unit: z.string(),
   reason: z.looseObject({ kind: z.string() }).meta({ description: 'units, component, category-minimum, spread, unconfirmed-total, not-covered, ended-unmet, grace-unmet, combination or time-limit, with its figures' }),
+  text: z.string().meta({ description: 'Why it cannot be met, as in `explanation`' }),
+  remedy: z.string().meta({ description: 'What would make it possible, given the options asked with (e.g. "To make it possible: raise the yearly budget (now $100) or …")' }),
 });
 
 const lateRenewal = z.object({

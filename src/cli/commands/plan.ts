@@ -105,7 +105,7 @@ export function registerPlan(program: Command, io: Io): void {
       // Loaded on use: HiGHS's WebAssembly is only needed by `recert plan`.
       const { plan } = await import('../../planner/plan.js');
       const result = await plan(catalog, courses, profile, asOf, options);
-      const json = planJson(catalog, courses, profile, asOf, result);
+      const json = planJson(catalog, courses, profile, asOf, result, options);
       if (flags.json) {
         io.out(JSON.stringify(json, null, 2));
         return;
