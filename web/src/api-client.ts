@@ -1,5 +1,5 @@
 /** The web app's only way to the data: the recert HTTP API. */
-import type { Activity, ApiIssue, Body, Change, ComplianceReport, Credential, Credit, Evidence, Person, ProgramSummary, Renewal, Saved } from './api-types.js';
+import type { Activity, ApiIssue, Body, Change, ComplianceReport, Credential, Credit, Evidence, Person, Plan, PlannedItem, PlanRequest, PlanStep, ProgramSummary, Renewal, Saved } from './api-types.js';
 
 /** A person's secret calendar feed (`path` is /ical/{token}.ics), or `enabled: false`. */
 export interface CalendarFeed {
@@ -74,6 +74,19 @@ export function createApi(person: string) {
     issueCalendarFeed: () => request<CalendarFeed>('POST', `${p}/calendar-feed`),
     rotateCalendarFeed: () => request<CalendarFeed>('POST', `${p}/calendar-feed/rotate`),
     revokeCalendarFeed: () => request<void>('DELETE', `${p}/calendar-feed`),
+    /** Solves a plan on the server (worker threads); 429 PLAN_BUSY when this person already has plans queued. */
+    plan: (options: PlanRequest) => request<Plan>('POST', `${p}/plan`, options),
+    plannedItems: () => request<PlannedItem[]>('GET', `${p}/planned-items`),
+    addPlannedItems: (items: readonly PlanStep[], mode: 'keep' | 'replace') =>
+      request<{ added: PlannedItem[]; removed: string[] }>('POST', `${p}/planned-items`, { mode, items: items.map(({ offering, from, by, session, completed, counts }) => ({ offering: { id: offering.id }, from, by, session, completed, counts })) }),
+    removePlannedItem: (itemId: string) => request<void>('DELETE', `${p}/planned-items/${id(itemId)}`),
+    /** Turns a planned item into a CE activity (with the certificate, if given) in one step. */
+    completePlannedItem: (itemId: string, completed: string, file?: File) => {
+      const form = new FormData();
+      form.append('completed', completed);
+      if (file !== undefined) form.append('file', file, file.name);
+      return request<{ activity: Activity; credential: Credential | null; item: PlannedItem }>('POST', `${p}/planned-items/${id(itemId)}/done`, form);
+    },
     auditUrl: (credentialId: string, file: 'transcript.pdf' | 'audit-packet.zip', asOf: string) => `${p}/credentials/${id(credentialId)}/${file}?asOf=${id(asOf)}`,
   };
 }
