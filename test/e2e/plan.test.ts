@@ -149,6 +149,7 @@ describeInChromium('the Plan view in Chromium', () => {
       await expect((await (await page.request.get(`${api}/planned-items`)).json() as unknown[]).length).toBe(2);
 
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
+      await page.evaluate(`document.querySelectorAll('.toast').forEach((toast) => toast.remove())`);
       await page.screenshot({ path: join(SHOTS, `plan-added-${name}.png`), fullPage: true });
       expect(errors).toEqual([]);
       await page.close();

@@ -5,7 +5,7 @@
  * "Add to my plan" stores the chosen courses as planned items.
  */
 import { ApiError, type Api } from './api-client.js';
-import type { CredentialReport, Plan, PlanRequest, PlanStep } from './api-types.js';
+import type { CredentialReport, Plan, PlanRequest, PlanStep, StepCount } from './api-types.js';
 import { byId, h } from './dom.js';
 import { clearErrors, showErrors } from './form-errors.js';
 import { formatDate } from './format.js';
@@ -165,9 +165,13 @@ export function renderPlan(plan: Plan, context: Pick<PlanViewContext, 'addToPlan
         ? h('p', { class: 'plan-nothing' }, 'Nothing more to take: it is already met.')
         : h('ol', { class: 'todo' }, ...steps.map((step) => {
           const earlier = listed.get(step.id);
-          if (earlier !== undefined) return h('li', { class: 'todo-item repeat' }, h('span', {}, step.offering.title), h('span', { class: 'muted' }, ` (listed under the renewal by ${earlier}; it counts here too)`));
+          const counts = step.counts.filter((c) => c.credential !== cycle.credential || c.ordinal === cycle.ordinal);
+          if (earlier !== undefined) {
+            return h('li', { class: 'todo-item repeat' }, h('span', {}, step.offering.title), h('span', { class: 'muted' }, ` (listed under the renewal by ${earlier}): `),
+              counts.map((c) => countWords(c, step.earns?.programName)).join('; '));
+          }
           listed.set(step.id, formatDate(cycle.end));
-          return todoItem(step);
+          return todoItem(step, counts);
         })));
   });
   return h('div', { class: 'plan' },
@@ -189,11 +193,12 @@ export function renderPlan(plan: Plan, context: Pick<PlanViewContext, 'addToPlan
     plan.cycles.length === 0 && plan.infeasible.length === 0 ? h('p', { class: 'muted' }, 'No renewal to plan for in the horizon.') : null);
 }
 
-function todoItem(step: PlanStep): HTMLElement {
+/** One course to take: title (linked when the catalog has its page), provider, price, hours, format, when, and what it brings to this renewal. */
+function todoItem(step: PlanStep, counts: readonly StepCount[]): HTMLElement {
   const { offering } = step;
   return h('li', { class: 'todo-item', 'data-offering': offering.id },
     h('div', { class: 'todo-title' }, offering.url === undefined ? offering.title : h('a', { href: offering.url, target: '_blank', rel: 'noopener' }, offering.title)),
     h('div', { class: 'todo-meta' }, offeringLine(offering)),
     h('div', { class: 'todo-when' }, whenWords(step)),
-    h('ul', { class: 'todo-counts' }, ...step.counts.map((c) => h('li', {}, countWords(c, step.earns?.programName)))));
+    h('ul', { class: 'todo-counts' }, ...counts.map((c) => h('li', {}, countWords(c, step.earns?.programName)))));
 }
