@@ -155,6 +155,40 @@ describeInChromium('the Plan view in Chromium', () => {
       await page.close();
     }, TIMEOUT);
   }
+
+  it('shows a refused option next to its field, and a busy server as busy, with a way to try again', async () => {
+    const person = 'trainer-busy';
+    const api = `${server.url}api/people/${person}`;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    expect((await page.request.post(`${server.url}api/people`, { data: { id: person, name: 'Busy trainer' } })).status()).toBe(201);
+    expect((await page.request.post(`${api}/import`, { data: SEED_TRAINER })).status()).toBe(200);
+    await page.goto(`${server.url}?person=${person}#plan`);
+    await page.waitForSelector('body[data-ready]');
+    let seen = await nextAnswer(page, '0');
+
+    // A budget below zero: the server's 400 names the field, and the form shows it there.
+    await page.fill('#plan-budget', '-5');
+    await page.locator('#plan-budget').dispatchEvent('change');
+    seen = await nextAnswer(page, seen);
+    await expect(page.getAttribute('#plan-budget', 'aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#plan-form .field-error').textContent()).resolves.toMatch(/budget of 0 or more/);
+    await expect(page.locator('#plan-result .plan-error .notice-title').textContent()).resolves.toBe('No plan');
+    await page.fill('#plan-budget', '');
+
+    // Four plans for this person already running or waiting: the fifth is refused (429 PLAN_BUSY) and shown as busy.
+    const queued = Array.from({ length: 4 }, () => page.request.post(`${api}/plan`, { data: { horizonCycles: 3, minimize: 'hours' } }));
+    // Each takes about a second (one at a time per person), so a second from now all four are still queued.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await page.click('#plan-form button[type="submit"]');
+    seen = await nextAnswer(page, seen);
+    const busy = page.locator('#plan-result .plan-error[data-busy="true"]');
+    await expect(busy.textContent()).resolves.toContain('recert is still solving your earlier plans. Try again in a moment.');
+    expect((await Promise.all(queued)).map((r) => r.status())).toEqual([200, 200, 200, 200]);
+    await busy.getByRole('button', { name: 'Try again' }).click();
+    await nextAnswer(page, seen);
+    await expect(page.locator('#plan-result .plan-status').textContent()).resolves.toBe('Proven optimal');
+    await page.close();
+  }, TIMEOUT);
 });
 
 /** Waits until the Plan view shows an answer after the one counted `previous`; returns its count. */
