@@ -238,4 +238,6 @@ export interface PlannedItem {
   session: string | null;
   planned: string;
   counts: StepCount[];
+  /** The price and dates come from sample course data (a shipped course file marked so). */
+  sampleData?: boolean;
 }

@@ -9,7 +9,7 @@ import type { CredentialReport, PlannedItem, StepCount } from './api-types.js';
 import { byId, h } from './dom.js';
 import { clearErrors, showErrors } from './form-errors.js';
 import { formatDate, formatUnits } from './format.js';
-import { byStart, dueDate, offeringLine, whenWords } from './plan-words.js';
+import { byStart, dueDate, offeringLine, sampleDataBanner, whenWords } from './plan-words.js';
 
 export interface PlannedHandlers {
   done(item: PlannedItem): void;
@@ -53,6 +53,7 @@ export function renderPlannedList(items: readonly PlannedItem[], handlers: Plann
   const sorted = [...items].sort(byStart);
   return h('div', { class: 'planned planned-list' },
     h('h3', {}, 'Planned courses'),
+    items.some((i) => i.sampleData === true) ? sampleDataBanner() : null,
     h('ul', {}, ...sorted.map((item) => h('li', { 'data-planned': item.id },
       h('span', {}, h('strong', {}, item.url === undefined ? item.title : h('a', { href: item.url, target: '_blank', rel: 'noopener' }, item.title)),
         h('span', { class: 'muted' }, ` · ${offeringLine(item)} · ${whenWords(item)}`)),
