@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { CourseCatalog } from '../catalog/course-catalog.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
-import { explainPlanFact, planFacts } from './explain-plan.js';
+import { explainPlanFact, planFacts, type PlanFact } from './explain-plan.js';
 import { feasibilityRemedy } from './feasibility-remedy.js';
 import type { PlanOptions } from './plan-options.js';
 import type { PlanResult } from './plan-result.js';
@@ -22,6 +22,9 @@ export interface ExplainedInfeasibility extends Infeasibility {
 
 export interface PlanJson extends Omit<PlanResult, 'infeasible'> {
   readonly infeasible: readonly ExplainedInfeasibility[];
+  /** The totals sentence ("… (proven optimal)." or the honest gap) and the comparison with the greedy plan, as in `explanation`. */
+  readonly verdict: string;
+  readonly comparison: string;
   readonly explanation: readonly string[];
   readonly verification: { readonly ok: boolean; readonly checks: readonly PlanCheck[] };
 }
@@ -33,5 +36,7 @@ export function planJson(catalog: Catalog, courses: CourseCatalog, profile: Prof
     text: explainPlanFact({ kind: 'infeasible', infeasibility }),
     remedy: feasibilityRemedy(infeasibility, options),
   }));
-  return { ...result, infeasible, explanation: planFacts(result).map(explainPlanFact), verification };
+  const facts = planFacts(result);
+  const sentenceOf = (kind: PlanFact['kind']): string => facts.filter((f) => f.kind === kind).map(explainPlanFact).join(' ');
+  return { ...result, infeasible, verdict: sentenceOf('totals'), comparison: sentenceOf('comparison'), explanation: facts.map(explainPlanFact), verification };
 }

@@ -124,6 +124,8 @@ describeInChromium('the Plan view in Chromium', () => {
       expect(lines.some((line) => /^0\.1 CEU planned: .*CPR.* \(keeps “Current Adult CPR and AED certification with a hands-on component” met\), by /.test(line))).toBe(true);
       await expect(page.locator('#timeline .tl-plan').count()).resolves.toBe(3);
       await expect(page.locator('#planned-list li').count()).resolves.toBe(3);
+      // Sample prices are flagged wherever they are shown.
+      await expect(page.locator('#planned-list .sample-data').isVisible()).resolves.toBe(true);
 
       // The card's next step from the planner: the cheapest way to close its gap before the deadline.
       await card.getByRole('button', { name: 'Find the cheapest way to close the gap' }).click();

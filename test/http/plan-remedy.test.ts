@@ -1,6 +1,7 @@
 /**
  * POST /api/people/:id/plan names each renewal that cannot be met with its sentence and what would
- * make it possible, from the options asked with; /openapi.json documents both. On both stores.
+ * make it possible, from the options asked with, and gives its verdict and greedy comparison as
+ * sentences of their own (the web app shows them as written); /openapi.json documents them. On both stores.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
@@ -39,15 +40,19 @@ await describeEachStore('HTTP plan: impossible renewals and their remedy', { des
     expect(impossible.remedy).toMatch(/^To make it possible: allow blended courses or in-person courses, include "nasm" again or add a course .* that gives \d\.\d CEU more before \d{4}-\d{2}-\d{2}\.$/);
   });
 
-  it('answers an empty list when every renewal can be met', async () => {
+  it('answers an empty list when every renewal can be met, with the verdict and the comparison as in the explanation', async () => {
     const response = await app.call('POST', '/api/people/me/plan', { horizonCycles: 2 });
     expect(response.body.infeasible).toEqual([]);
+    expect(response.body.verdict).toBe('Total: $923 and 63 h: the lowest total price possible with this catalog (proven optimal).');
+    expect(response.body.comparison).toMatch(/^Taking the cheapest course per unit, deadline by deadline, would cost \$\d+ and \d+ h: the optimized plan saves \$\d+\.$/);
+    expect(response.body.explanation).toEqual(expect.arrayContaining([response.body.verdict, response.body.comparison]));
   });
 
-  it('documents text and remedy in /openapi.json', async () => {
+  it('documents text, remedy, verdict and comparison in /openapi.json', async () => {
     const spec = (await app.call('GET', '/openapi.json')).body;
     const plan = spec.components.schemas.Plan;
     const item = plan.properties.infeasible.items;
     expect(item.required).toEqual(expect.arrayContaining(['text', 'remedy']));
+    expect(plan.required).toEqual(expect.arrayContaining(['verdict', 'comparison']));
   });
 });

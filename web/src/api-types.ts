@@ -206,6 +206,9 @@ export interface Plan {
   beyondHorizon: string[];
   greedy: { totals: { price: number; hours: number }; steps: PlanStep[]; failed: string[] };
   sampleData: boolean;
+  /** The planner's totals sentence ("proven optimal" or the honest gap) and its comparison with the greedy plan. */
+  verdict: string;
+  comparison: string;
   explanation: string[];
 }
 

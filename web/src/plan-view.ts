@@ -133,17 +133,8 @@ function failure(error: unknown, retry: () => void): HTMLElement {
     h('button', { type: 'button', class: 'button ghost small', onclick: retry }, 'Try again'));
 }
 
-/**
- * The plan's own sentences for the verdict and the comparison: planFacts always ends with the totals,
- * the greedy comparison and (with sample data) the sample-data note, in that order.
- */
-function verdictSentences(plan: Plan): { verdict: string; comparison: string } {
-  const end = plan.explanation.length - (plan.sampleData ? 1 : 0);
-  return { verdict: plan.explanation[end - 2] ?? '', comparison: plan.explanation[end - 1] ?? '' };
-}
-
 export function renderPlan(plan: Plan, context: Pick<PlanViewContext, 'addToPlan'>): HTMLElement {
-  const { verdict, comparison } = verdictSentences(plan);
+  const { verdict, comparison } = plan;
   const byId = new Map(plan.steps.map((s) => [s.id, s]));
   const listed = new Map<string, string>();
   const add = h('button', { type: 'button', class: 'button primary', id: 'add-plan', disabled: plan.steps.length === 0 }, 'Add to my plan');

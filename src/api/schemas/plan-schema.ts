@@ -90,6 +90,8 @@ export const planResponseSchema = z.object({
   greedy: z.object({ totals, steps: z.array(planStepSchema), failed: z.array(z.string()) }),
   sampleData: z.boolean(),
   stats: z.looseObject({ offerings: z.number(), solver: z.string(), solverSeconds: z.number() }),
+  verdict: z.string().meta({ description: 'The totals sentence: "Total: $923 and 63 h: the lowest total price possible with this catalog (proven optimal)." or, not proven, the gap' }),
+  comparison: z.string().meta({ description: 'The comparison with the greedy plan (cheapest price per unit, deadline by deadline) and the saving' }),
   explanation: z.array(z.string()),
   verification: z.object({
     ok: z.boolean(),
