@@ -9,13 +9,14 @@ const impossible = (reason: InfeasibleReason): Infeasibility => ({
 
 describe('what would make an impossible renewal possible', () => {
   it('names the budget and the study load the person set when the renewals compete for them', () => {
-    const text = feasibilityRemedy(impossible({ kind: 'combination' }), { yearlyBudget: 100, maxHoursPerMonth: 2 });
+    const text = feasibilityRemedy(impossible({ kind: 'combination' }), { yearlyBudget: 100, maxHoursPerMonth: 2 }, { othersPlanned: true });
     expect(text).toBe('To make it possible: raise the yearly budget (now $100), allow more than 2 hours of study a month, '
       + 'let another credential lapse to free its courses or add a course you know of as your own offering (`recert offering add`).');
   });
 
-  it('does not suggest letting a credential lapse when one already is', () => {
-    expect(feasibilityRemedy(impossible({ kind: 'combination' }), { letLapse: ['ace'] })).not.toContain('lapse');
+  it('suggests letting another credential lapse only when the plan keeps others', () => {
+    expect(feasibilityRemedy(impossible({ kind: 'combination' }), { yearlyBudget: 100 })).toBe('To make it possible: raise the yearly budget (now $100) '
+      + 'or add a course you know of as your own offering (`recert offering add`).');
   });
 
   it('names the excluded formats and providers and the units still missing', () => {

@@ -25,7 +25,8 @@ function limits(options: PlanOptions): string[] {
 
 const OWN = 'add a course you know of as your own offering (`recert offering add`)';
 
-export function feasibilityRemedy(i: Infeasibility, options: PlanOptions = {}): string {
+/** `othersPlanned`: the plan also keeps other credentials, which compete for the same budget and hours. */
+export function feasibilityRemedy(i: Infeasibility, options: PlanOptions = {}, context: { readonly othersPlanned?: boolean } = {}): string {
   const r = i.reason;
   switch (r.kind) {
     case 'units':
@@ -46,7 +47,7 @@ export function feasibilityRemedy(i: Infeasibility, options: PlanOptions = {}): 
       return `Ask the body whether CE completed during the grace period can still count, then file the late renewal by ${r.graceEnd}.`;
     case 'combination': {
       const ways = [...limits(options), ...loosenings(options)];
-      const lapse = options.letLapse !== undefined && options.letLapse.length > 0 ? [] : ['let another credential lapse to free its courses'];
+      const lapse = context.othersPlanned === true ? ['let another credential lapse to free its courses'] : [];
       return sentence([...ways, ...lapse, OWN]);
     }
     case 'time-limit':

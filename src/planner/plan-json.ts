@@ -29,12 +29,17 @@ export interface PlanJson extends Omit<PlanResult, 'infeasible'> {
   readonly verification: { readonly ok: boolean; readonly checks: readonly PlanCheck[] };
 }
 
+/** Whether the plan keeps a credential other than this one (it competes for the same budget and hours). */
+export function othersPlanned(result: PlanResult, credential: string): boolean {
+  return [...result.cycles, ...result.infeasible].some((c) => c.credential !== credential);
+}
+
 export function planJson(catalog: Catalog, courses: CourseCatalog, profile: Profile, asOf: CalendarDate, result: PlanResult, options: PlanOptions = {}): PlanJson {
   const verification = verifyPlan(catalog, profile, asOf, result.cycles, result.steps, courses);
   const infeasible = result.infeasible.map((infeasibility) => ({
     ...infeasibility,
     text: explainPlanFact({ kind: 'infeasible', infeasibility }),
-    remedy: feasibilityRemedy(infeasibility, options),
+    remedy: feasibilityRemedy(infeasibility, options, { othersPlanned: othersPlanned(result, infeasibility.credential) }),
   }));
   const facts = planFacts(result);
   const sentenceOf = (kind: PlanFact['kind']): string => facts.filter((f) => f.kind === kind).map(explainPlanFact).join(' ');
