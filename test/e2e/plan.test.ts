@@ -158,7 +158,7 @@ describeInChromium('the Plan view in Chromium', () => {
     }, TIMEOUT);
   }
 
-  it('shows a refused option next to its field, and a busy server as busy, with a way to try again', async () => {
+  it('names renewals a budget makes impossible with their remedy, shows a refused option at its field, and a busy server as busy, with a way to try again', async () => {
     const person = 'trainer-busy';
     const api = `${server.url}api/people/${person}`;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -167,6 +167,17 @@ describeInChromium('the Plan view in Chromium', () => {
     await page.goto(`${server.url}?person=${person}#plan`);
     await page.waitForSelector('body[data-ready]');
     let seen = await nextAnswer(page, '0');
+
+    // A $100 yearly budget: the renewals cannot be met; each is named with why and what would make it possible.
+    await page.fill('#plan-budget', '100');
+    await page.locator('#plan-budget').dispatchEvent('change');
+    seen = await nextAnswer(page, seen);
+    const impossible = page.locator('#plan-result .plan-infeasible');
+    await expect(impossible.count()).resolves.toBe(2);
+    await expect(impossible.first().locator('.notice-title').textContent()).resolves.toMatch(/^NASM Certified Personal Trainer \(NASM-CPT\): the renewal by \d+ \w{3} \d{4} cannot be met$/);
+    await expect(impossible.first().locator('.plan-remedy').textContent()).resolves.toMatch(/^To make it possible: raise the yearly budget \(now \$100\)/);
+    await expect(page.locator('#plan-result .plan-status').textContent()).resolves.toBe('No plan');
+    await page.screenshot({ path: join(SHOTS, 'plan-impossible.png'), fullPage: true });
 
     // A budget below zero: the server's 400 names the field, and the form shows it there.
     await page.fill('#plan-budget', '-5');
