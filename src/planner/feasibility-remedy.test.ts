@@ -11,18 +11,18 @@ describe('what would make an impossible renewal possible', () => {
   it('names the budget and the study load the person set when the renewals compete for them', () => {
     const text = feasibilityRemedy(impossible({ kind: 'combination' }), { yearlyBudget: 100, maxHoursPerMonth: 2 }, { othersPlanned: true });
     expect(text).toBe('To make it possible: raise the yearly budget (now $100), allow more than 2 hours of study a month, '
-      + 'let another credential lapse to free its courses or add a course you know of as your own offering (`recert offering add`).');
+      + 'let another credential lapse to free its courses or add a course you know of as your own offering (recert offering add).');
   });
 
   it('suggests letting another credential lapse only when the plan keeps others', () => {
     expect(feasibilityRemedy(impossible({ kind: 'combination' }), { yearlyBudget: 100 })).toBe('To make it possible: raise the yearly budget (now $100) '
-      + 'or add a course you know of as your own offering (`recert offering add`).');
+      + 'or add a course you know of as your own offering (recert offering add).');
   });
 
   it('names the excluded formats and providers and the units still missing', () => {
     const text = feasibilityRemedy(impossible({ kind: 'units', demand: 2, available: 1.2 }), { excludeFormats: ['online', 'blended'], excludeProviders: ['nasm'] });
     expect(text).toBe('To make it possible: allow online courses or blended courses, include "nasm" again '
-      + 'or add a course you know of as your own offering (`recert offering add`) that gives 0.8 CEU more before 2028-11-01.');
+      + 'or add a course you know of as your own offering (recert offering add) that gives 0.8 CEU more before 2028-11-01.');
   });
 
   it('asks for a card-earning course inside the window when a CPR/AED card cannot be current', () => {

@@ -23,7 +23,7 @@ function limits(options: PlanOptions): string[] {
   return out;
 }
 
-const OWN = 'add a course you know of as your own offering (`recert offering add`)';
+const OWN = 'add a course you know of as your own offering (recert offering add)';
 
 /** `othersPlanned`: the plan also keeps other credentials, which compete for the same budget and hours. */
 export function feasibilityRemedy(i: Infeasibility, options: PlanOptions = {}, context: { readonly othersPlanned?: boolean } = {}): string {

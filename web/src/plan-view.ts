@@ -174,7 +174,7 @@ export function renderPlan(plan: Plan, context: Pick<PlanViewContext, 'addToPlan
       h('p', { class: 'plan-verdict' }, verdict),
       h('p', { class: 'plan-saving' }, comparison),
       h('div', { class: 'plan-actions' }, add)),
-    ...plan.infeasible.map((i) => h('section', { class: 'plan-infeasible notice error', 'data-cycle': `${i.credential}#${i.ordinal}` },
+    ...[...plan.infeasible].sort((a, b) => a.end.localeCompare(b.end)).map((i) => h('section', { class: 'plan-infeasible notice error', 'data-cycle': `${i.credential}#${i.ordinal}` },
       h('p', { class: 'notice-title' }, `${i.programName}: the renewal by ${formatDate(i.end)} cannot be met`),
       h('p', {}, i.text),
       h('p', { class: 'plan-remedy' }, i.remedy))),
