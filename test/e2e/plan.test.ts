@@ -85,6 +85,7 @@ describeInChromium('the Plan view in Chromium', () => {
       await expect(result.locator('.plan-saving').textContent()).resolves.toMatch(/^Taking the cheapest course per unit, deadline by deadline, (would cost .*saves \$\d+|gives the same)/);
       await expect(result.locator('.sample-data').isVisible()).resolves.toBe(true);
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: join(SHOTS, `plan-${name}.png`), fullPage: true });
 
       // What-if: at most 5 hours of study a month re-plans in place, and the plan changes.
@@ -151,7 +152,8 @@ describeInChromium('the Plan view in Chromium', () => {
       await expect((await (await page.request.get(`${api}/planned-items`)).json() as unknown[]).length).toBe(2);
 
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
-      await page.evaluate(`document.querySelectorAll('.toast').forEach((toast) => toast.remove())`);
+      // The picture: from the top (the header is sticky), without the passing notices.
+      await page.evaluate(`document.querySelectorAll('.toast').forEach((toast) => toast.remove()); window.scrollTo(0, 0)`);
       await page.screenshot({ path: join(SHOTS, `plan-added-${name}.png`), fullPage: true });
       expect(errors).toEqual([]);
       await page.close();
@@ -177,6 +179,7 @@ describeInChromium('the Plan view in Chromium', () => {
     await expect(impossible.first().locator('.notice-title').textContent()).resolves.toMatch(/^NASM Certified Personal Trainer \(NASM-CPT\): the renewal by \d+ \w{3} \d{4} cannot be met$/);
     await expect(impossible.first().locator('.plan-remedy').textContent()).resolves.toMatch(/^To make it possible: raise the yearly budget \(now \$100\)/);
     await expect(page.locator('#plan-result .plan-status').textContent()).resolves.toBe('No plan');
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SHOTS, 'plan-impossible.png'), fullPage: true });
 
     // A budget below zero: the server's 400 names the field, and the form shows it there.
