@@ -160,7 +160,7 @@ describeInChromium('the Plan view in Chromium', () => {
     }, TIMEOUT);
   }
 
-  it('names renewals a budget makes impossible with their remedy, shows a refused option at its field, and a busy server as busy, with a way to try again', async () => {
+  it('names renewals a budget makes impossible with their remedy, shows a refused option at its field, a busy server as busy with a way to try again, and a credential let lapse', async () => {
     const person = 'trainer-busy';
     const api = `${server.url}api/people/${person}`;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -203,6 +203,13 @@ describeInChromium('the Plan view in Chromium', () => {
     await busy.getByRole('button', { name: 'Try again' }).click();
     await nextAnswer(page, seen);
     await expect(page.locator('#plan-result .plan-status').textContent()).resolves.toBe('Proven optimal');
+    seen = (await page.getAttribute('#plan-result', 'data-solved'))!;
+
+    // Let the NASM-CPT lapse: nothing left to plan for it, and the view says so by name.
+    await page.getByRole('checkbox', { name: 'NASM Certified Personal Trainer (NASM-CPT)' }).check();
+    await nextAnswer(page, seen);
+    await expect(page.locator('#plan-result .plan-renewal').count()).resolves.toBe(0);
+    await expect(page.locator('#plan-result').textContent()).resolves.toContain('Let lapse as asked: NASM Certified Personal Trainer (NASM-CPT).');
     await page.close();
   }, TIMEOUT);
 });

@@ -54,7 +54,7 @@ export function cheapestStep(report: CredentialReport, context: CheapestContext)
           });
         });
         box.replaceChildren(h('p', { class: 'cheapest-line' },
-          h('strong', {}, 'Cheapest: '),
+          h('strong', {}, plan.status === 'optimal' ? 'Cheapest: ' : 'Best found (not proven cheapest): '),
           ...steps.flatMap((s, i) => [i === 0 ? '' : ' + ', s.offering.url === undefined ? s.offering.title : h('a', { href: s.offering.url, target: '_blank', rel: 'noopener' }, s.offering.title),
             ` (${money(s.offering.price)}, ${s.offering.hours} h) by ${formatDate(dueDate(s))}`]),
           plan.sampleData ? h('span', { class: 'muted' }, ' (sample prices: check with the provider)') : null),

@@ -133,7 +133,8 @@ function failure(error: unknown, retry: () => void): HTMLElement {
     h('button', { type: 'button', class: 'button ghost small', onclick: retry }, 'Try again'));
 }
 
-export function renderPlan(plan: Plan, context: Pick<PlanViewContext, 'addToPlan'>): HTMLElement {
+export function renderPlan(plan: Plan, context: Pick<PlanViewContext, 'addToPlan' | 'credentials'>): HTMLElement {
+  const nameOf = (id: string): string => context.credentials().find((c) => c.id === id)?.programName ?? id;
   const { verdict, comparison } = plan;
   const byId = new Map(plan.steps.map((s) => [s.id, s]));
   const listed = new Map<string, string>();
@@ -179,8 +180,8 @@ export function renderPlan(plan: Plan, context: Pick<PlanViewContext, 'addToPlan
       h('p', {}, i.text),
       h('p', { class: 'plan-remedy' }, i.remedy))),
     ...renewals,
-    plan.lettingLapse.length === 0 ? null : h('p', { class: 'muted' }, `Let lapse as asked: ${plan.lettingLapse.join(', ')}.`),
-    plan.beyondHorizon.length === 0 ? null : h('p', { class: 'muted' }, `No renewal inside the horizon: ${plan.beyondHorizon.join(', ')}.`),
+    plan.lettingLapse.length === 0 ? null : h('p', { class: 'muted' }, `Let lapse as asked: ${plan.lettingLapse.map(nameOf).join(', ')}.`),
+    plan.beyondHorizon.length === 0 ? null : h('p', { class: 'muted' }, `No renewal inside the horizon: ${plan.beyondHorizon.map(nameOf).join(', ')}.`),
     plan.cycles.length === 0 && plan.infeasible.length === 0 ? h('p', { class: 'muted' }, 'No renewal to plan for in the horizon.') : null);
 }
 
