@@ -212,6 +212,45 @@ describeInChromium('the Plan view in Chromium', () => {
     await expect(page.locator('#plan-result').textContent()).resolves.toContain('Let lapse as asked: NASM Certified Personal Trainer (NASM-CPT).');
     await page.close();
   }, TIMEOUT);
+
+  it('adds a course the trainer is considering, which the plan then uses, and removes it again', async () => {
+    const person = 'trainer-own';
+    const api = `${server.url}api/people/${person}`;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    expect((await page.request.post(`${server.url}api/people`, { data: { id: person, name: 'Own offerings' } })).status()).toBe(201);
+    expect((await page.request.post(`${api}/import`, { data: SEED_TRAINER })).status()).toBe(200);
+    await page.goto(`${server.url}?person=${person}#plan`);
+    await page.waitForSelector('body[data-ready]');
+    let seen = await nextAnswer(page, '0');
+    await expect(page.locator('#plan-result [data-offering^="own:"]').count()).resolves.toBe(0);
+
+    await page.locator('#own-panel summary').click();
+    await page.fill('#own-title', 'Local strength workshop');
+    await page.fill('#own-provider', 'My Gym');
+    await page.fill('#own-price', '50');
+    await page.fill('#own-hours', '20');
+    await page.selectOption('#own-format', 'in-person');
+    await page.selectOption('#own-when', 'session');
+    await page.fill('#own-date', addMonths(today, 2));
+    await page.selectOption('#own-body', 'nasm');
+    // Units left out: refused, and shown at that field.
+    await page.click('#own-offering-form button[type="submit"]');
+    await page.waitForSelector('#own-units[aria-invalid="true"]');
+    await page.fill('#own-units', '2');
+    await page.click('#own-offering-form button[type="submit"]');
+    await page.locator('#own-offerings li', { hasText: 'Local strength workshop' }).waitFor();
+    await expect(page.locator('#own-offerings li').textContent()).resolves.toContain('My Gym · $50 · 20 h · in-person');
+    seen = await nextAnswer(page, seen);
+    const workshop = page.locator('#plan-result .plan-renewal').first().locator('[data-offering="own:o1"]');
+    await expect(workshop.locator('.todo-when').textContent()).resolves.toMatch(/^On \d+ \w{3} \d{4} \(scheduled session\)$/);
+    await expect(workshop.locator('.todo-counts').textContent()).resolves.toContain('2.0 CEU toward NASM Certified Personal Trainer (NASM-CPT)');
+
+    await page.getByRole('button', { name: 'Remove “Local strength workshop”' }).click();
+    await nextAnswer(page, seen);
+    await expect(page.locator('#plan-result [data-offering^="own:"]').count()).resolves.toBe(0);
+    expect(await (await page.request.get(`${api}/offerings`)).json()).toEqual([]);
+    await page.close();
+  }, TIMEOUT);
 });
 
 /** Waits until the Plan view shows an answer after the one counted `previous`; returns its count. */

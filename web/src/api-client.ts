@@ -1,5 +1,5 @@
 /** The web app's only way to the data: the recert HTTP API. */
-import type { Activity, ApiIssue, Body, Change, ComplianceReport, Credential, Credit, Evidence, Person, Plan, PlannedItem, PlanRequest, PlanStep, ProgramSummary, Renewal, Saved } from './api-types.js';
+import type { Activity, ApiIssue, Body, Change, ComplianceReport, Credential, Credit, Evidence, OwnOffering, Person, Plan, PlannedItem, PlanRequest, PlanStep, ProgramSummary, Renewal, Saved } from './api-types.js';
 
 /** A person's secret calendar feed (`path` is /ical/{token}.ics), or `enabled: false`. */
 export interface CalendarFeed {
@@ -76,6 +76,9 @@ export function createApi(person: string) {
     revokeCalendarFeed: () => request<void>('DELETE', `${p}/calendar-feed`),
     /** Solves a plan on the server (worker threads); 429 PLAN_BUSY when this person already has plans queued. */
     plan: (options: PlanRequest) => request<Plan>('POST', `${p}/plan`, options),
+    ownOfferings: () => request<OwnOffering[]>('GET', `${p}/offerings`),
+    addOwnOffering: (body: unknown) => request<OwnOffering>('POST', `${p}/offerings`, body),
+    removeOwnOffering: (offeringId: string) => request<void>('DELETE', `${p}/offerings/${id(offeringId)}`),
     plannedItems: () => request<PlannedItem[]>('GET', `${p}/planned-items`),
     addPlannedItems: (items: readonly PlanStep[], mode: 'keep' | 'replace') =>
       request<{ added: PlannedItem[]; removed: string[] }>('POST', `${p}/planned-items`, { mode, items: items.map(({ offering, from, by, session, completed, counts }) => ({ offering: { id: offering.id }, from, by, session, completed, counts })) }),

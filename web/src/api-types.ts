@@ -244,3 +244,16 @@ export interface PlannedItem {
   /** The price and dates come from sample course data (a shipped course file marked so). */
   sampleData?: boolean;
 }
+
+/** A course the person is considering (`/api/people/{id}/offerings`); the planner sees it as "own:<id>". */
+export interface OwnOffering {
+  id: string;
+  title: string;
+  provider: { id: string; name: string; url?: string };
+  price: number;
+  hours: number;
+  format: string;
+  availability: { kind: 'self-paced' } | { kind: 'sessions'; dates: string[] } | { kind: 'recurring'; first: string; until: string };
+  credits: { body: string; units: number; category?: string }[];
+  url?: string;
+}

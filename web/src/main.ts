@@ -17,6 +17,7 @@ import { setupCalendarFeed } from './calendar-feed.js';
 import { cheapestStep } from './cheapest-step.js';
 import { askKeepOrReplace, plannedOnCard, renderPlannedList, setupDoneForm, type PlannedHandlers } from './planned-items.js';
 import { setupPlanView } from './plan-view.js';
+import { setupOwnOfferings } from './own-offerings.js';
 
 const person = new URLSearchParams(location.search).get('person') ?? 'me';
 const api = createApi(person);
@@ -184,7 +185,15 @@ async function start(): Promise<void> {
   openRenew = setupRenewForm(context);
   openActivity = setupActivityForm(context);
   openDone = setupDoneForm({ api, today: localToday, changed: (message) => changed(message) });
-  showPlan = setupPlanView({ api, asOf: () => report.asOf, credentials: () => report.credentials, addToPlan: (steps) => addToPlan(steps, 'ask') }).show;
+  const planView = setupPlanView({ api, asOf: () => report.asOf, credentials: () => report.credentials, addToPlan: (steps) => addToPlan(steps, 'ask') });
+  const own = setupOwnOfferings({ api, bodies: bodyList, failed, changed: (message) => {
+    toast(message);
+    planView.show();
+  } });
+  showPlan = () => {
+    planView.show();
+    own.load().catch(failed);
+  };
   window.addEventListener('hashchange', showView);
   byId('open-credential').addEventListener('click', () => openCredential());
   byId('open-activity').addEventListener('click', () => openActivity());
