@@ -25,16 +25,14 @@ export function providerId(name: string): string {
 
 export function setupOwnOfferings(context: OwnOfferingsContext): { load(): Promise<void> } {
   const list = byId('own-offerings');
-  const form = byId<HTMLFormElement>('own-offering-form');
-  const body = byId<HTMLSelectElement>('own-body');
-  const when = byId<HTMLSelectElement>('own-when');
-  const date = byId<HTMLInputElement>('own-date');
-  body.replaceChildren(...context.bodies.map((b) => h('option', { value: b.id }, b.name)));
-  const syncDate = (): void => {
-    date.closest<HTMLElement>('.field')!.hidden = when.value !== 'session';
-  };
-  when.addEventListener('change', syncDate);
-  syncDate();
+  const panel = byId<HTMLDetailsElement>('own-panel');
+  let formReady = false;
+  panel.addEventListener('toggle', () => {
+    if (!panel.open || formReady) return;
+    formReady = true;
+    panel.append(byId<HTMLTemplateElement>('own-offering-template').content.cloneNode(true));
+    setupForm(context, () => load());
+  });
 
   const load = async (): Promise<void> => {
     const offerings = await context.api.ownOfferings();
@@ -49,6 +47,21 @@ export function setupOwnOfferings(context: OwnOfferingsContext): { load(): Promi
         }, 'Remove')))));
   };
 
+  return { load };
+}
+
+/** The add form: one credit line, self-paced or one session date. */
+function setupForm(context: OwnOfferingsContext, load: () => Promise<void>): void {
+  const form = byId<HTMLFormElement>('own-offering-form');
+  const body = byId<HTMLSelectElement>('own-body');
+  const when = byId<HTMLSelectElement>('own-when');
+  const date = byId<HTMLInputElement>('own-date');
+  body.replaceChildren(...context.bodies.map((b) => h('option', { value: b.id }, b.name)));
+  const syncDate = (): void => {
+    date.closest<HTMLElement>('.field')!.hidden = when.value !== 'session';
+  };
+  when.addEventListener('change', syncDate);
+  syncDate();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
@@ -81,7 +94,6 @@ export function setupOwnOfferings(context: OwnOfferingsContext): { load(): Promi
         button.disabled = false;
       });
   });
-  return { load };
 }
 
 function availabilityWords(o: OwnOffering): string {
