@@ -31,7 +31,7 @@ async function solve(id: number, task: PlanTask): Promise<PlanReply> {
   try {
     const all = withOwnOfferings(courses, task.ownOfferings);
     const result = await plan(catalog, all, task.profile, task.asOf, task.options);
-    return { id, ok: true, plan: planJson(catalog, all, task.profile, task.asOf, result) };
+    return { id, ok: true, plan: planJson(catalog, all, task.profile, task.asOf, result, task.options) };
   } catch (error) {
     if (error instanceof RecertError) return { id, ok: false, issues: error.issues, message: error.message };
     return { id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };

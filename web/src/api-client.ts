@@ -1,5 +1,5 @@
 /** The web app's only way to the data: the recert HTTP API. */
-import type { Activity, ApiIssue, Body, Change, ComplianceReport, Credential, Credit, Evidence, Person, ProgramSummary, Renewal, Saved } from './api-types.js';
+import type { Activity, ApiIssue, Body, Change, ComplianceReport, Credential, Credit, Evidence, OwnOffering, Person, Plan, PlannedItem, PlanRequest, PlanStep, ProgramSummary, Renewal, Saved } from './api-types.js';
 
 /** A person's secret calendar feed (`path` is /ical/{token}.ics), or `enabled: false`. */
 export interface CalendarFeed {
@@ -99,6 +99,22 @@ export function createApi(person: string) {
     reminderSettings: () => request<ReminderSettings>('GET', `${p}/reminder-settings`),
     saveReminderSettings: (body: { enabled: boolean; email: string | null; thresholds: number[] }) => request<ReminderSettings>('PUT', `${p}/reminder-settings`, body),
     notifications: (asOf: string) => request<Notifications>('GET', `${p}/notifications?asOf=${id(asOf)}`),
+    /** Solves a plan on the server (worker threads); 429 PLAN_BUSY when this person already has plans queued. */
+    plan: (options: PlanRequest) => request<Plan>('POST', `${p}/plan`, options),
+    ownOfferings: () => request<OwnOffering[]>('GET', `${p}/offerings`),
+    addOwnOffering: (body: unknown) => request<OwnOffering>('POST', `${p}/offerings`, body),
+    removeOwnOffering: (offeringId: string) => request<void>('DELETE', `${p}/offerings/${id(offeringId)}`),
+    plannedItems: () => request<PlannedItem[]>('GET', `${p}/planned-items`),
+    addPlannedItems: (items: readonly PlanStep[], mode: 'keep' | 'replace') =>
+      request<{ added: PlannedItem[]; removed: string[] }>('POST', `${p}/planned-items`, { mode, items: items.map(({ offering, from, by, session, completed, counts }) => ({ offering: { id: offering.id }, from, by, session, completed, counts })) }),
+    removePlannedItem: (itemId: string) => request<void>('DELETE', `${p}/planned-items/${id(itemId)}`),
+    /** Turns a planned item into a CE activity (with the certificate, if given) in one step. */
+    completePlannedItem: (itemId: string, completed: string, file?: File) => {
+      const form = new FormData();
+      form.append('completed', completed);
+      if (file !== undefined) form.append('file', file, file.name);
+      return request<{ activity: Activity; credential: Credential | null; item: PlannedItem }>('POST', `${p}/planned-items/${id(itemId)}/done`, form);
+    },
     auditUrl: (credentialId: string, file: 'transcript.pdf' | 'audit-packet.zip', asOf: string) => `${p}/credentials/${id(credentialId)}/${file}?asOf=${id(asOf)}`,
   };
 }

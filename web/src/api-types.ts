@@ -128,3 +128,132 @@ export interface ApiIssue {
   path: string;
   message: string;
 }
+
+/** What a plan step brings to one planned renewal (src/planner/plan-result.ts, StepCount). */
+export interface StepCount {
+  credential: string;
+  programName: string;
+  ordinal: number;
+  end: string;
+  via: 'credit' | 'grant' | 'current' | 'current-grant';
+  units: number;
+  unit: string;
+  category: string | null;
+  label?: string;
+}
+
+export interface PlanOffering {
+  id: string;
+  title: string;
+  provider: string;
+  providerName: string;
+  price: number;
+  hours: number;
+  format: string;
+  url?: string;
+}
+
+export interface PlanStep {
+  id: string;
+  offering: PlanOffering;
+  from: string;
+  by: string;
+  session: string | null;
+  completed: string;
+  earns: { program: string; programName: string } | null;
+  counts: StepCount[];
+}
+
+export interface CyclePlan {
+  credential: string;
+  program: string;
+  programName: string;
+  ordinal: number;
+  cycleStart: string;
+  end: string;
+  unit: string;
+  required: number;
+  existing: number;
+  planned: number;
+  fills: string[];
+  steps: string[];
+}
+
+export interface PlanInfeasibility {
+  credential: string;
+  programName: string;
+  ordinal: number;
+  cycleStart: string;
+  end: string;
+  unit: string;
+  reason: { kind: string };
+  /** Why it cannot be met, and what would make it possible: the planner's own sentences. */
+  text: string;
+  remedy: string;
+}
+
+/** `POST /api/people/{id}/plan`: the same JSON as `recert plan --json`. */
+export interface Plan {
+  asOf: string;
+  minimize: 'price' | 'hours';
+  status: 'optimal' | 'feasible' | 'none';
+  gap: number | null;
+  totals: { price: number; hours: number };
+  steps: PlanStep[];
+  cycles: CyclePlan[];
+  infeasible: PlanInfeasibility[];
+  lettingLapse: string[];
+  beyondHorizon: string[];
+  greedy: { totals: { price: number; hours: number }; steps: PlanStep[]; failed: string[] };
+  sampleData: boolean;
+  /** The planner's totals sentence ("proven optimal" or the honest gap) and its comparison with the greedy plan. */
+  verdict: string;
+  comparison: string;
+  explanation: string[];
+}
+
+/** The what-if options of a plan (the request body of `POST .../plan`). */
+export interface PlanRequest {
+  asOf?: string;
+  horizonYears?: number;
+  horizonCycles?: number;
+  minimize?: 'price' | 'hours';
+  yearlyBudget?: number;
+  maxHoursPerMonth?: number;
+  excludeProviders?: string[];
+  excludeFormats?: string[];
+  letLapse?: string[];
+}
+
+/** An offering chosen from a plan and kept as a to-do (`/api/people/{id}/planned-items`). */
+export interface PlannedItem {
+  id: string;
+  offeringId: string;
+  title: string;
+  provider: string;
+  providerName: string;
+  price: number;
+  hours: number;
+  format: string;
+  url?: string;
+  from: string;
+  by: string;
+  session: string | null;
+  planned: string;
+  counts: StepCount[];
+  /** The price and dates come from sample course data (a shipped course file marked so). */
+  sampleData?: boolean;
+}
+
+/** A course the person is considering (`/api/people/{id}/offerings`); the planner sees it as "own:<id>". */
+export interface OwnOffering {
+  id: string;
+  title: string;
+  provider: { id: string; name: string; url?: string };
+  price: number;
+  hours: number;
+  format: string;
+  availability: { kind: 'self-paced' } | { kind: 'sessions'; dates: string[] } | { kind: 'recurring'; first: string; until: string };
+  credits: { body: string; units: number; category?: string }[];
+  url?: string;
+}

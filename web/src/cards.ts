@@ -12,6 +12,10 @@ export interface CardHandlers {
   undoRenewal(report: CredentialReport, renewal: Renewal): void;
   /** Where the transcript PDF and the audit packet ZIP of the current cycle are downloaded. */
   auditUrl?(report: CredentialReport, file: 'transcript.pdf' | 'audit-packet.zip'): string;
+  /** The planner's cheapest way to close the gap (due-soon, in-progress), loaded on request. */
+  cheapest?(report: CredentialReport): HTMLElement | null;
+  /** The planned items that count toward this credential. */
+  planned?(report: CredentialReport): HTMLElement | null;
 }
 
 /** Most urgent first, so the card that needs attention is the first one seen. */
@@ -33,6 +37,8 @@ export function renderCard(report: CredentialReport, asOf: string, bodies: Reado
     deadline(report, asOf),
     // The next step says what to do; without one (never expires, not yet earned) the engine's outcome says where it stands.
     nextStep(report, bodyName) ?? h('p', { class: 'missing' }, outcomeSentence(report)),
+    handlers.cheapest?.(report) ?? null,
+    handlers.planned?.(report) ?? null,
     needs(report),
     renewalList(report, renewals, handlers),
     why(report),

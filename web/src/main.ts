@@ -1,9 +1,9 @@
 /**
- * The dashboard: one card per credential, a timeline, the CE log, and the forms. It talks only to
- * the HTTP API; the as-of date is the browser's today unless the user picks another.
+ * The dashboard: one card per credential, a timeline, the CE log, and the forms; and the Plan view
+ * (#plan). It talks only to the HTTP API; the as-of date is the browser's today unless the user picks another.
  */
 import { ApiError, createApi } from './api-client.js';
-import type { Activity, Body, Change, ComplianceReport, Credential, CredentialReport, ProgramSummary, Renewal, Warning } from './api-types.js';
+import type { Activity, Body, Change, ComplianceReport, Credential, CredentialReport, PlannedItem, PlanStep, ProgramSummary, Renewal, Warning } from './api-types.js';
 import { renderCard, sortByUrgency } from './cards.js';
 import { renderLog } from './ce-log.js';
 import { renderChanges } from './change-log.js';
@@ -15,6 +15,10 @@ import { showSaveWarnings } from './save-warnings.js';
 import { renderTimeline } from './timeline.js';
 import { setupCalendarFeed } from './calendar-feed.js';
 import { renderNotifications, setupReminderSettings } from './reminders.js';
+import { cheapestStep } from './cheapest-step.js';
+import { askKeepOrReplace, plannedOnCard, renderPlannedList, setupDoneForm, type PlannedHandlers } from './planned-items.js';
+import { setupPlanView } from './plan-view.js';
+import { setupOwnOfferings } from './own-offerings.js';
 
 const person = new URLSearchParams(location.search).get('person') ?? 'me';
 const api = createApi(person);
@@ -26,6 +30,7 @@ let report: ComplianceReport = { asOf: localToday(), credentials: [] };
 let activities: Activity[] = [];
 let credentials: Credential[] = [];
 let changes: Change[] = [];
+let planned: PlannedItem[] = [];
 
 function toast(message: string, kind: 'info' | 'error' = 'info'): void {
   const note = h('div', { class: `toast ${kind}` }, message);
@@ -40,7 +45,7 @@ function failed(error: unknown): void {
 async function refresh(): Promise<void> {
   const asOf = asOfInput.value || localToday();
   let notifications: Awaited<ReturnType<typeof api.notifications>>;
-  [report, activities, credentials, changes, notifications] = await Promise.all([api.status(asOf), api.activities(), api.credentials(), api.changes(50), api.notifications(asOf)]);
+  [report, activities, credentials, changes, planned, notifications] = await Promise.all([api.status(asOf), api.activities(), api.credentials(), api.changes(50), api.plannedItems(), api.notifications(asOf)]);
   render();
   byId('notifications').replaceChildren(renderNotifications(notifications));
 }
@@ -52,10 +57,13 @@ function render(): void {
   const handlers = {
     renew: (r: CredentialReport) => openRenew(r), edit: editCredential, remove: removeCredential, moveRenewal: (r: CredentialReport, renewal: Renewal) => openRenew(r, renewal), undoRenewal,
     auditUrl: (r: CredentialReport, file: 'transcript.pdf' | 'audit-packet.zip') => api.auditUrl(r.id, file, report.asOf),
+    planned: (r: CredentialReport) => plannedOnCard(r, planned, plannedHandlers),
+    cheapest: (r: CredentialReport) => cheapestStep(r, { api, asOf: () => report.asOf, heldIds: () => report.credentials.map((c) => c.id), addToPlan: (steps) => addToPlan(steps, 'keep') }),
   };
   cards.replaceChildren(...(reports.length === 0 ? [emptyState()] : reports.map((r) => renderCard(r, report.asOf, bodies, renewalsOf(r.id), handlers))));
   byId('summary').replaceChildren(...summary(reports));
-  byId('timeline').replaceChildren(renderTimeline(reports, report.asOf));
+  byId('timeline').replaceChildren(renderTimeline(reports, report.asOf, planned));
+  byId('planned-list').replaceChildren(...[renderPlannedList(planned, plannedHandlers)].filter((e): e is HTMLElement => e !== null));
   const counted = new Map((report.activities ?? []).map((a) => [a.activity, a.lines]));
   byId('ce-log').replaceChildren(renderLog(activities, bodies, counted, { fileUrl: api.fileUrl, attach, edit: (a) => openActivity(a), remove: removeActivity }));
   byId('changes').replaceChildren(renderChanges(changes));
@@ -116,6 +124,42 @@ async function changed(message: string, warnings: readonly Warning[] = []): Prom
   toast(message);
 }
 
+/** Stores a plan's steps as planned items; `ask`: keep or replace the open ones (asked when there are some). */
+async function addToPlan(steps: readonly PlanStep[], mode: 'keep' | 'replace' | 'ask'): Promise<boolean> {
+  const chosen = mode !== 'ask' ? mode : planned.length === 0 ? 'keep' : await askKeepOrReplace(planned.length);
+  if (chosen === null) return false;
+  try {
+    const saved = await api.addPlannedItems(steps, chosen);
+    const removed = saved.removed.length === 0 ? '' : ` (replacing ${saved.removed.length})`;
+    await changed(`Added ${saved.added.length} course${saved.added.length === 1 ? '' : 's'} to your plan${removed}.`);
+    return true;
+  } catch (error) {
+    failed(error);
+    return false;
+  }
+}
+
+const plannedHandlers: PlannedHandlers = {
+  done: (item) => openDone(item),
+  remove: (item) => {
+    api.removePlannedItem(item.id).then(() => changed(`Removed “${item.title}” from your plan.`), failed);
+  },
+};
+
+let openDone: (item: PlannedItem) => void = () => undefined;
+let showPlan: () => void = () => undefined;
+
+/** #plan shows the Plan view, anything else the dashboard. */
+function showView(): void {
+  const view = location.hash === '#plan' ? 'plan' : 'dashboard';
+  document.body.dataset.view = view;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.view-link')) {
+    if (link.hash === `#${view}`) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  if (view === 'plan') showPlan();
+}
+
 let openCredential: (edit?: CredentialEdit) => void = () => undefined;
 let openRenew: (r: CredentialReport, renewal?: Renewal) => void = () => undefined;
 let openActivity: (edit?: Activity) => void = () => undefined;
@@ -129,7 +173,7 @@ async function start(): Promise<void> {
     })));
   }
   asOfInput.addEventListener('change', () => {
-    if (asOfInput.value !== '') refresh().catch(failed);
+    if (asOfInput.value !== '') refresh().then(() => (document.body.dataset.view === 'plan' ? showPlan() : undefined), failed);
   });
   byId<HTMLAnchorElement>('export-json').href = api.exportUrl('json');
   byId<HTMLAnchorElement>('export-csv').href = api.exportUrl('csv');
@@ -143,12 +187,24 @@ async function start(): Promise<void> {
   openCredential = setupCredentialForm(context);
   openRenew = setupRenewForm(context);
   openActivity = setupActivityForm(context);
+  openDone = setupDoneForm({ api, today: localToday, changed: (message) => changed(message) });
+  const planView = setupPlanView({ api, asOf: () => report.asOf, credentials: () => report.credentials, addToPlan: (steps) => addToPlan(steps, 'ask') });
+  const own = setupOwnOfferings({ api, bodies: bodyList, failed, changed: (message) => {
+    toast(message);
+    planView.show();
+  } });
+  showPlan = () => {
+    planView.show();
+    own.load().catch(failed);
+  };
+  window.addEventListener('hashchange', showView);
   byId('open-credential').addEventListener('click', () => openCredential());
   byId('open-activity').addEventListener('click', () => openActivity());
   await Promise.all([
     refresh(), setupCalendarFeed(byId('calendar-feed'), api, (message) => toast(message), failed),
     setupReminderSettings(byId('reminder-settings'), api, (message) => toast(message), failed, refresh),
   ]);
+  showView();
   document.body.dataset.ready = 'true';
 }
 

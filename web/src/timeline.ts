@@ -1,15 +1,16 @@
-/** A timeline of cycles, deadlines and grace periods, one row per credential, with the as-of date marked. */
-import type { CredentialReport } from './api-types.js';
+/** A timeline of cycles, deadlines, grace periods and planned courses, one row per credential, with the as-of date marked. */
+import type { CredentialReport, PlannedItem } from './api-types.js';
 import { h } from './dom.js';
 import { formatDate } from './format.js';
+import { dueDate } from './plan-words.js';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const addYears = (iso: string, years: number): string => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
 
-export function renderTimeline(reports: readonly CredentialReport[], asOf: string): HTMLElement {
+export function renderTimeline(reports: readonly CredentialReport[], asOf: string, planned: readonly PlannedItem[] = []): HTMLElement {
   const rows = reports.filter((r) => r.history.length > 0);
   if (rows.length === 0) return h('p', { class: 'muted' }, 'Add a credential to see its cycles and deadlines here.');
-  const dates = rows.flatMap((r) => [...r.history.flatMap((c) => [c.start, c.end]), ...(r.graceEnds === null ? [] : [r.graceEnds])]);
+  const dates = [...rows.flatMap((r) => [...r.history.flatMap((c) => [c.start, c.end]), ...(r.graceEnds === null ? [] : [r.graceEnds])]), ...planned.map((item) => item.planned)];
   const start = [...dates, asOf].sort()[0]!;
   const end = [...dates, addYears(asOf, 1)].sort().at(-1)!;
   const from = day(`${start.slice(0, 4)}-01-01`);
@@ -41,7 +42,10 @@ export function renderTimeline(reports: readonly CredentialReport[], asOf: strin
       track.append(place(h('div', { class: 'tl-seg grace', title: `Grace period until ${formatDate(report.graceEnds)}` }), last.end, report.graceEnds));
     }
     if (report.deadline !== null) track.append(place(h('div', { class: 'tl-mark', title: `Deadline ${formatDate(report.deadline)}` }), report.deadline));
-    const summary = `${report.programName}: cycle ${formatDate(last.start)} to ${formatDate(last.end)}${report.deadline === null ? '' : `, deadline ${formatDate(report.deadline)}`}${report.graceEnds === null ? '' : `, grace until ${formatDate(report.graceEnds)}`}.`;
+    const mine = planned.filter((item) => item.counts.some((c) => c.credential === report.id));
+    for (const item of mine) track.append(place(h('div', { class: 'tl-plan', 'data-planned': item.id, title: `Planned: ${item.title}, by ${formatDate(dueDate(item))}` }), item.planned));
+    const plannedWords = mine.length === 0 ? '' : `, ${mine.length} planned course${mine.length === 1 ? '' : 's'}`;
+    const summary = `${report.programName}: cycle ${formatDate(last.start)} to ${formatDate(last.end)}${report.deadline === null ? '' : `, deadline ${formatDate(report.deadline)}`}${report.graceEnds === null ? '' : `, grace until ${formatDate(report.graceEnds)}`}${plannedWords}.`;
     list.append(h('div', { class: `tl-row status-${report.status}`, role: 'listitem', 'aria-label': summary },
       h('div', { class: 'tl-label', 'aria-hidden': 'true' }, shortName(report.programName), ' ', h('span', {}, report.id === report.program ? '' : report.id)),
       h('div', { 'aria-hidden': 'true' }, track)));
@@ -51,7 +55,8 @@ export function renderTimeline(reports: readonly CredentialReport[], asOf: strin
     h('span', {}, h('i', { class: '' }), 'Past cycle'),
     h('span', {}, h('i', { class: 'current' }), 'Current cycle, coloured by status'),
     h('span', {}, h('i', { class: 'grace' }), 'Grace period'),
-    h('span', {}, h('i', { class: 'mark' }), 'Deadline')));
+    h('span', {}, h('i', { class: 'mark' }), 'Deadline'),
+    planned.length === 0 ? null : h('span', {}, h('i', { class: 'plan' }), 'Planned course')));
 }
 
 /** "NASM Certified Personal Trainer (NASM-CPT)" → "NASM-CPT": the abbreviation when the name has one. */

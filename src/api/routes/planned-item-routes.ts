@@ -45,6 +45,7 @@ export const plannedItemOut = z.object({
   earns: z.string().optional(),
   from: z.string(), by: z.string(), session: z.string().nullable(), planned: z.string(),
   counts: z.array(countOut), createdAt: z.string(),
+  sampleData: z.boolean().optional().meta({ description: "true when the offering comes from a shipped course file whose prices and dates are sample data (answered by the list and add routes)" }),
 }).meta({ id: 'PlannedItem' });
 
 const itemParams = personParams.extend({ itemId: entryId });
@@ -53,11 +54,14 @@ export function plannedItemRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { store } = deps;
   const shipped = new Map(deps.courses.offerings.map((o) => [o.id, o]));
 
+  /** Whether the item's prices are sample data: its shipped offering's file says so; own offerings are the person's own figures. */
+  const withSampleFlag = <T extends { offeringId: string }>(item: T): T & { sampleData: boolean } => ({ ...item, sampleData: shipped.get(item.offeringId)?.sampleData ?? false });
+
   return async (app) => {
     const tags = ['planned items'];
     app.get('/people/:personId/planned-items', {
       schema: { tags, summary: 'Open planned items, in the order added', params: personParams, response: { 200: z.array(plannedItemOut), ...errors } },
-    }, (request) => store.listPlannedItems(request.params.personId));
+    }, async (request) => (await store.listPlannedItems(request.params.personId)).map(withSampleFlag));
 
     app.post('/people/:personId/planned-items', {
       schema: {
@@ -80,7 +84,8 @@ export function plannedItemRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         items.push(snapshot(offering, step));
       });
       if (issues.length > 0) throw new RecertError(issues);
-      return reply.code(201).send(await store.addPlannedItems(personId, items, request.body.mode, actorOf(request.headers)));
+      const saved = await store.addPlannedItems(personId, items, request.body.mode, actorOf(request.headers));
+      return reply.code(201).send({ ...saved, added: saved.added.map(withSampleFlag) });
     });
 
     app.delete('/people/:personId/planned-items/:itemId', {

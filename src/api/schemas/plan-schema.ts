@@ -67,6 +67,8 @@ const cyclePlan = z.object({
 const infeasibility = z.object({
   credential: z.string(), programName: z.string(), ordinal: z.number().int(), cycleStart: date, end: date, unit: z.string(),
   reason: z.looseObject({ kind: z.string() }).meta({ description: 'units, component, category-minimum, spread, unconfirmed-total, not-covered, ended-unmet, grace-unmet, combination or time-limit, with its figures' }),
+  text: z.string().meta({ description: 'Why it cannot be met, as in `explanation`' }),
+  remedy: z.string().meta({ description: 'What would make it possible, given the options asked with (e.g. "To make it possible: raise the yearly budget (now $100) or …")' }),
 });
 
 const lateRenewal = z.object({
@@ -92,6 +94,8 @@ export const planResponseSchema = z.object({
   greedy: z.object({ totals, steps: z.array(planStepSchema), failed: z.array(z.string()) }),
   sampleData: z.boolean(),
   stats: z.looseObject({ offerings: z.number(), solver: z.string(), solverSeconds: z.number() }),
+  verdict: z.string().meta({ description: 'The totals sentence: "Total: $923 and 63 h: the lowest total price possible with this catalog (proven optimal)." or, not proven, the gap' }),
+  comparison: z.string().meta({ description: 'The comparison with the greedy plan (cheapest price per unit, deadline by deadline) and the saving' }),
   explanation: z.array(z.string()),
   verification: z.object({
     ok: z.boolean(),

@@ -8,7 +8,9 @@ import { readProfileFile } from '../../io/read-profile-file.js';
 import { explainPlanFact, planFacts, type PlanFact } from '../../planner/explain-plan.js';
 import type { PlanOptions } from '../../planner/plan-options.js';
 import type { PlanResult } from '../../planner/plan-result.js';
-import { planJson } from '../../planner/plan-json.js';
+import { othersPlanned, planJson } from '../../planner/plan-json.js';
+import { feasibilityRemedy } from '../../planner/feasibility-remedy.js';
+import type { Infeasibility } from '../../planner/requirement.js';
 import { parseAsOf, type Io } from '../io.js';
 import { letLapseIssues } from '../../planner/let-lapse.js';
 import { withOwnOfferings } from '../../catalog/own-offering.js';
@@ -105,16 +107,17 @@ export function registerPlan(program: Command, io: Io): void {
       // Loaded on use: HiGHS's WebAssembly is only needed by `recert plan`.
       const { plan } = await import('../../planner/plan.js');
       const result = await plan(catalog, courses, profile, asOf, options);
-      const json = planJson(catalog, courses, profile, asOf, result);
+      const json = planJson(catalog, courses, profile, asOf, result, options);
       if (flags.json) {
         io.out(JSON.stringify(json, null, 2));
         return;
       }
-      io.out(renderPlan(result, planFacts(result), json.verification.ok));
+      io.out(renderPlan(result, planFacts(result), json.verification.ok, (i) => feasibilityRemedy(i, options, { othersPlanned: othersPlanned(result, i.credential) })));
     });
 }
 
-export function renderPlan(result: PlanResult, facts: readonly PlanFact[], verified: boolean): string {
+/** `remedy`: what would make an impossible renewal possible, printed under its reason. */
+export function renderPlan(result: PlanResult, facts: readonly PlanFact[], verified: boolean, remedy?: (i: Infeasibility) => string): string {
   const lines = [pc.bold(`recert plan as of ${result.asOf} (minimize ${result.minimize})`), ''];
   if (result.cycles.length === 0 && result.infeasible.length === 0) lines.push('No renewal to plan for in the horizon.', '');
   for (const fact of facts) {
@@ -122,7 +125,10 @@ export function renderPlan(result: PlanResult, facts: readonly PlanFact[], verif
     switch (fact.kind) {
       case 'cycle': lines.push(pc.bold(text)); break;
       case 'step': lines.push(`  - ${text}`); break;
-      case 'infeasible': lines.push('', pc.red(`✗ ${text}`)); break;
+      case 'infeasible':
+        lines.push('', pc.red(`✗ ${text}`));
+        if (remedy !== undefined) lines.push(`  ${remedy(fact.infeasibility)}`);
+        break;
       case 'totals': lines.push('', pc.bold(text)); break;
       case 'sample-data': lines.push(pc.dim(`* ${text}`)); break;
       default: lines.push(text);
