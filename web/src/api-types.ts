@@ -171,6 +171,8 @@ export interface CyclePlan {
   ordinal: number;
   cycleStart: string;
   end: string;
+  /** Only for an expired cycle whose missing CE is planned inside its CE window after expiry (end is that window's last day). */
+  expiredOn?: string;
   unit: string;
   required: number;
   existing: number;

@@ -150,8 +150,10 @@ export function renderPlan(plan: Plan, context: Pick<PlanViewContext, 'addToPlan
     // A to-do list: what can be started first comes first.
     const steps = cycle.steps.map((id) => byId.get(id)).filter((s): s is PlanStep => s !== undefined).sort(byStart);
     return h('section', { class: 'plan-renewal', 'data-cycle': `${cycle.credential}#${cycle.ordinal}` },
-      h('h3', {}, cycle.programName, h('span', { class: 'plan-due' }, ` renew by ${formatDate(cycle.end)}`)),
-      h('p', { class: 'muted' }, `Renewal ${cycle.ordinal}: ${cycle.required.toFixed(1)} ${cycle.unit} required${already} · the plan adds ${cycle.planned.toFixed(1)}.`,
+      cycle.expiredOn === undefined
+        ? h('h3', {}, cycle.programName, h('span', { class: 'plan-due' }, ` renew by ${formatDate(cycle.end)}`))
+        : h('h3', {}, cycle.programName, h('span', { class: 'plan-due' }, ` expired ${formatDate(cycle.expiredOn)}: finish its CE by ${formatDate(cycle.end)}, then renew late`)),
+      h('p', { class: 'muted' }, `${cycle.expiredOn === undefined ? `Renewal ${cycle.ordinal}` : 'The expired cycle'}: ${cycle.required.toFixed(1)} ${cycle.unit} required${already} · the plan adds ${cycle.planned.toFixed(1)}.`,
         cycle.fills.length === 0 ? null : ` Also required: ${cycle.fills.join('; ')}.`),
       steps.length === 0
         ? h('p', { class: 'plan-nothing' }, 'Nothing more to take: it is already met.')
