@@ -28,8 +28,8 @@ try {
     allowedHosts: parseHostList(process.env.RECERT_ALLOWED_HOSTS),
     courseDir: process.env.RECERT_COURSE_DIR ? resolve(process.env.RECERT_COURSE_DIR) : undefined,
   });
-  const storage = server.store.engine === 'sqlite' ? `SQLite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}; evidence files in ${dataDir}\n  API docs: ${server.url}docs\n`);
+  const storage = server.store.engine === 'sqlite' ? `SQLite and evidence files in ${dataDir}` : 'PostgreSQL (DATABASE_URL), evidence included';
+  process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}\n  API docs: ${server.url}docs\n`);
   const stop = (): void => {
     server.close().then(() => process.exit(0), () => process.exit(1));
   };

@@ -12,7 +12,7 @@ import { allowedHostNames } from '../api/request-guard.js';
 import { readCatalogDir } from '../io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
-import { EvidenceFiles } from '../store/evidence/evidence-files.js';
+import { evidenceBlobsOf, evidenceFolderOf } from '../store/evidence/open-evidence-blobs.js';
 import { PlanService } from '../plan-service/plan-service.js';
 import { warmUpTask } from '../plan-service/warm-up.js';
 import { checkFolderWritable, checkStoreWritable } from '../store/check-writable.js';
@@ -56,7 +56,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   try {
     // Refuse to start, rather than answer "ok" to health checks and fail every write.
     await checkStoreWritable(store, store.engine === 'sqlite' ? `the SQLite database ${join(config.dataDir, SQLITE_FILE_NAME)} (it and its folder must be writable)` : 'the PostgreSQL database (DATABASE_URL)');
-    await checkFolderWritable(join(config.dataDir, 'evidence'));
+    // With PostgreSQL the evidence is in the database too, and the data folder is not used.
+    if (store.evidenceBlobs() === null) await checkFolderWritable(evidenceFolderOf(config.dataDir));
     if (!(await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) await store.createPerson(DEFAULT_PERSON, 'server');
     const missing = WEB_ROOTS.filter((dir) => !existsSync(dir));
     if (missing.length > 0) throw new Error(`web app files not found in ${missing.join(', ')}: run \`npm run build\` first`);
@@ -66,7 +67,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     planner.start();
     const running = planner;
     const app = await buildApp(
-      { store, files: new EvidenceFiles(join(config.dataDir, 'evidence')), catalog, courses, planner, today: () => localToday(), maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES },
+      { store, files: evidenceBlobsOf(store, config.dataDir), catalog, courses, planner, today: () => localToday(), maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES },
       { logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS, allowedHosts: allowedHostNames(config.host, config.allowedHosts) },
     );
     await app.listen({ port: config.port, host: config.host });

@@ -90,6 +90,14 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+/** evidence_blobs (007, PostgreSQL only): evidence bytes by SHA-256, instead of files in the data folder. */
+export interface EvidenceBlobsTable {
+  sha256: string;
+  bytes: Buffer;
+  size: number;
+  created_at: Generated<string>;
+}
+
 export interface Database {
   people: PeopleTable;
   credentials: CredentialsTable;
@@ -101,4 +109,5 @@ export interface Database {
   own_offerings: DocumentTable;
   planned_items: DocumentTable;
   calendar_feeds: CalendarFeedsTable;
+  evidence_blobs: EvidenceBlobsTable;
 }

@@ -155,7 +155,7 @@ await describeEachStore('the HTTP API never answers 5xx to a request its schema 
     store = await backend.open();
     await store.createPerson({ id: 'me', name: 'Sam' }, 'test');
     evidenceDir = mkdtempSync(join(tmpdir(), 'recert-fuzz-http-'));
-    app = await buildApp({ store, files: new EvidenceFiles(evidenceDir), catalog, courses, today: () => calendarDate('2026-06-01'), maxEvidenceBytes: 4096 }, { logger: false });
+    app = await buildApp({ store, files: store.evidenceBlobs() ?? new EvidenceFiles(evidenceDir), catalog, courses, today: () => calendarDate('2026-06-01'), maxEvidenceBytes: 4096 }, { logger: false });
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     operations = operationsOf(doc).filter((op) => op.path.startsWith('/api/') || op.path.startsWith('/ical/'));
     context = { components: doc.components?.schemas ?? {}, hints };
