@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   STORE_NOT_INITIALIZED: 'The data directory has no recert database yet; run `recert init` or set RECERT_DATA_DIR.',
   STORE_UNREACHABLE: 'The PostgreSQL database named by DATABASE_URL cannot be opened.',
   STORE_NOT_WRITABLE: 'The data folder or the database cannot be written; the server refuses to start rather than fail every write.',
+  BACKUP_INVALID: 'A file given to `recert restore` is not a complete recert backup: an unexpected entry, a missing or altered file, or a damaged database.',
+  BACKUP_INCONSISTENT: '`recert backup` could not take a database snapshot whose evidence files all exist (files removed while it ran, or lost outside recert).',
+  RESTORE_TARGET_NOT_EMPTY: '`recert restore` was pointed at a data folder that is not empty; add --force to replace it.',
   INTERNAL: 'An unexpected failure (HTTP 500; CLI exit status 1); the server log or stderr has the details.',
 } as const;
 
