@@ -13,6 +13,7 @@ import { readCatalogDir } from '../io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
 import { evidenceBlobsOf, evidenceFolderOf } from '../store/evidence/open-evidence-blobs.js';
+import { PostgresEvidenceBlobs } from '../store/evidence/postgres-evidence-blobs.js';
 import { PlanService } from '../plan-service/plan-service.js';
 import { warmUpTask } from '../plan-service/warm-up.js';
 import { checkFolderWritable, checkStoreWritable } from '../store/check-writable.js';
@@ -56,8 +57,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   try {
     // Refuse to start, rather than answer "ok" to health checks and fail every write.
     await checkStoreWritable(store, store.engine === 'sqlite' ? `the SQLite database ${join(config.dataDir, SQLITE_FILE_NAME)} (it and its folder must be writable)` : 'the PostgreSQL database (DATABASE_URL)');
-    // With PostgreSQL the evidence is in the database too, and the data folder is not used.
-    if (store.evidenceBlobs() === null) await checkFolderWritable(evidenceFolderOf(config.dataDir));
+    // With PostgreSQL the evidence is in the database too, and the data folder is not used, except that
+    // certificates an older version kept in its evidence folder are taken into the database once.
+    const inDatabase = store.evidenceBlobs();
+    if (inDatabase === null) await checkFolderWritable(evidenceFolderOf(config.dataDir));
+    else if (inDatabase instanceof PostgresEvidenceBlobs && existsSync(evidenceFolderOf(config.dataDir))) await inDatabase.adoptFiles(evidenceFolderOf(config.dataDir));
     if (!(await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) await store.createPerson(DEFAULT_PERSON, 'server');
     const missing = WEB_ROOTS.filter((dir) => !existsSync(dir));
     if (missing.length > 0) throw new Error(`web app files not found in ${missing.join(', ')}: run \`npm run build\` first`);

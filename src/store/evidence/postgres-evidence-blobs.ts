@@ -9,6 +9,8 @@
  * holders never take every connection of the pool the work itself needs.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { EvidenceBlobs } from './evidence-blobs.js';
@@ -94,6 +96,32 @@ export class PostgresEvidenceBlobs implements EvidenceBlobs {
     if (sha256s.length === 0) return;
     for (const sha256 of sha256s) checkHash(sha256);
     await this.db.deleteFrom('evidence_blobs').where('sha256', 'in', [...sha256s]).execute();
+  }
+
+  /**
+   * Takes into the table the bytes that evidence rows refer to but the table lacks, from a data folder
+   * of the layout evidence-files.ts writes (`<folder>/<aa>/<sha256>`): before migration 007 a
+   * PostgreSQL server kept them there. Each file is checked against its name. Returns how many were
+   * taken; hashes with no file stay missing (their downloads answer EVIDENCE_FILE_MISSING).
+   */
+  async adoptFiles(folder: string): Promise<number> {
+    const missing = await this.db.selectFrom('evidence').select('sha256').distinct()
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evidence_blobs').select('evidence_blobs.sha256').whereRef('evidence_blobs.sha256', '=', 'evidence.sha256'))))
+      .execute();
+    let adopted = 0;
+    for (const { sha256 } of missing) {
+      if (!SHA256_HEX.test(sha256)) continue;
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(join(folder, sha256.slice(0, 2), sha256));
+      } catch {
+        continue;
+      }
+      if (createHash('sha256').update(bytes).digest('hex') !== sha256) continue;
+      await this.put(bytes);
+      adopted++;
+    }
+    return adopted;
   }
 
   /** Every stored hash (for backups and checks), in order. */
