@@ -134,7 +134,7 @@ export function parsePath(path: string): PropertyKey[] {
 
 function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core' });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core', logLevel: 'error' });
   return { doc, lineCounter };
 }
 

@@ -118,6 +118,22 @@ describe('the catalog parsers never throw anything but a located RecertError', (
 });
 
 describe('regressions the fuzzer found', () => {
+  it('a mapping key that is a collection is a located schema error, without a process warning on stderr', async () => {
+    const warnings: unknown[] = [];
+    const listener = (warning: unknown): void => void warnings.push(warning);
+    process.on('warning', listener);
+    try {
+      const text = '? [a, b]\n: 1\n';
+      expect(() => withLocatedErrors([{ file: 'p.yaml', text }], () => parseProfile(text, 'p.yaml', catalog)))
+        .toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'PROFILE_SCHEMA', file: 'p.yaml', line: 1 })] }));
+      // Node emits process warnings on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listener);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('an alias with no anchor is a located syntax error, not a bare ReferenceError (profile and catalog)', () => {
     const profile = 'credentials: []\nactivities:\n  - <<: *base\n';
     expect(() => withLocatedErrors([{ file: 'p.yaml', text: profile }], () => parseProfile(profile, 'p.yaml', catalog)))
