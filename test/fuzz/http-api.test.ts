@@ -8,7 +8,7 @@
  * requests meet the state earlier ones left. In-process (app.inject) on SQLite, and a smaller run on
  * PostgreSQL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -22,9 +22,10 @@ import { EvidenceFiles } from '../../src/store/evidence/evidence-files.js';
 import type { Store } from '../../src/store/store.js';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
 import { fuzzParameters, fuzzTimeout } from './fuzz-settings.js';
-import { arbitraryOf, type JsonSchema, type SchemaContext } from './json-schema-arbitrary.js';
+import { arbitraryOf, hinted, type JsonSchema, type SchemaContext } from './json-schema-arbitrary.js';
 
 const catalog = readCatalogDir();
+const SEED_WALLET = readFileSync(new URL('../../examples/seed-nasm.json', import.meta.url), 'utf8');
 const courses = readCourseDir(DEFAULT_COURSE_DIR, catalog);
 
 interface Operation {
@@ -43,8 +44,23 @@ interface FuzzRequest {
   readonly payload?: string | Buffer;
 }
 
-/** Ids the server answered with during the run (credential, activity, evidence, renewal, offering, planned-item ids). */
-const seenIds = new Set<string>(['me', 'c1', 'a1', 'o1', 'p1', '1']);
+/** Ids the server answered with during the run, by kind, so later requests name entries that exist. */
+const seenIds: Record<string, Set<string>> = {
+  person: new Set(['me']), credential: new Set(['c1']), activity: new Set(['a1']), evidence: new Set(), renewal: new Set(['1']), offering: new Set(['o1']), item: new Set(['p1']), other: new Set(),
+};
+
+/** The kind of an entry in a response, by its shape. */
+function kindOf(record: Record<string, unknown>): keyof typeof seenIds {
+  if ('sha256' in record) return 'evidence';
+  if ('program' in record && 'earned' in record) return 'credential';
+  if ('completed' in record && 'credits' in record) return 'activity';
+  if ('credential' in record && 'date' in record) return 'renewal';
+  if ('name' in record && 'createdAt' in record && !('provider' in record)) return 'person';
+  const id = String(record.id);
+  if (/^o\d+$/.test(id)) return 'offering';
+  if (/^p\d+$/.test(id)) return 'item';
+  return 'other';
+}
 
 function rememberIds(value: unknown, depth = 0): void {
   if (depth > 4 || value === null || typeof value !== 'object') return;
@@ -53,7 +69,10 @@ function rememberIds(value: unknown, depth = 0): void {
     return;
   }
   const record = value as Record<string, unknown>;
-  if ((typeof record.id === 'string' || typeof record.id === 'number') && seenIds.size < 200) seenIds.add(String(record.id));
+  if (typeof record.id === 'string' || typeof record.id === 'number') {
+    const ids = seenIds[kindOf(record)]!;
+    if (ids.size < 100) ids.add(String(record.id));
+  }
   for (const item of Object.values(record)) rememberIds(item, depth + 1);
 }
 
@@ -64,14 +83,19 @@ const categories = [...catalog.bodies.values()].flatMap((b) => b.categories.map(
 const offeringIds = courses.offerings.map((o) => o.id).slice(0, 30);
 
 function hints(property: string): readonly string[] {
-  const ids = [...seenIds];
+  const known = (kind: keyof typeof seenIds): string[] => [...seenIds[kind]!];
   switch (property) {
-    case 'personId': return ['me', 'me', 'me', 'someone-else'];
+    case 'personId': return ['me', 'me', 'me', ...known('person').slice(0, 3), 'someone-else'];
     case 'program': return programs;
     case 'body': return bodies;
     case 'category': return categories;
-    case 'credential': case 'credentialId': case 'letLapse': return [...ids, ...programs.slice(0, 5)];
-    case 'id': case 'activityId': case 'evidenceId': case 'renewalId': case 'itemId': case 'offeringId': return [...ids, ...offeringIds.slice(0, 5)];
+    case 'credential': case 'credentialId': case 'letLapse': return [...known('credential'), ...programs.slice(0, 3)];
+    case 'activityId': return known('activity');
+    case 'evidenceId': return [...known('evidence'), '00000000-0000-4000-8000-000000000000'];
+    case 'renewalId': return known('renewal');
+    case 'offeringId': return known('offering');
+    case 'itemId': return known('item');
+    case 'id': return [...known('credential'), ...known('activity'), ...known('other'), ...offeringIds.slice(0, 5)];
     case 'earned': case 'completed': case 'date': case 'asOf': case 'from': case 'until': return DATES;
     default: return [];
   }
@@ -121,7 +145,7 @@ function multipartBody(upload: typeof uploadArb extends fc.Arbitrary<infer U> ? 
 
 function requestArb(operation: Operation, context: SchemaContext): fc.Arbitrary<FuzzRequest> {
   const params = fc.tuple(...operation.pathParams.map((name) => fc.oneof(
-    { arbitrary: fc.constantFrom(...hints(name).length > 0 ? hints(name) : ['x']), weight: 4 },
+    { arbitrary: hinted(() => hints(name)), weight: 4 },
     { arbitrary: fc.string({ minLength: 1, maxLength: 20 }), weight: 1 },
   )));
   const query = fc.tuple(...operation.query.map((q) => fc.option(arbitraryOf(q.schema, context, q.name), { nil: undefined, freq: 2 })));
@@ -153,13 +177,21 @@ await describeEachStore('the HTTP API never answers 5xx to a request its schema 
 
   beforeAll(async () => {
     store = await backend.open();
-    await store.createPerson({ id: 'me', name: 'Sam' }, 'test');
     evidenceDir = mkdtempSync(join(tmpdir(), 'recert-fuzz-http-'));
     app = await buildApp({ store, files: store.evidenceBlobs() ?? new EvidenceFiles(evidenceDir), catalog, courses, today: () => calendarDate('2026-06-01'), maxEvidenceBytes: 4096 }, { logger: false });
+    await seedWallet();
     const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     operations = operationsOf(doc).filter((op) => op.path.startsWith('/api/') || op.path.startsWith('/ical/'));
     context = { components: doc.components?.schemas ?? {}, hints };
   });
+  /** "me" holding the example wallet (credentials, renewals, activities), so requests meet real entries. */
+  async function seedWallet(): Promise<void> {
+    await app.inject({ method: 'POST', url: '/api/people', payload: { id: 'me', name: 'Sam' } });
+    const seeded = await app.inject({ method: 'POST', url: '/api/people/me/import?mode=replace', headers: { 'content-type': 'application/json' }, payload: SEED_WALLET });
+    expect(seeded.statusCode).toBe(200);
+    rememberIds(JSON.parse((await app.inject({ method: 'GET', url: '/api/people/me/profile' })).body));
+  }
+
   afterAll(async () => {
     await app?.close();
     await store?.close();
@@ -186,9 +218,11 @@ await describeEachStore('the HTTP API never answers 5xx to a request its schema 
           const shown = typeof request.payload === 'string' ? request.payload.slice(0, 2000) : `<${request.payload?.length ?? 0} bytes>`;
           throw new Error(`${request.method} ${request.url} ${shown} → ${response.statusCode} ${response.body.slice(0, 1000)}`);
         }
-        const key = `${request.method} ${Math.floor(response.statusCode / 100)}xx`;
+        const key = process.env.RECERT_FUZZ_STATS === 'routes' ? `${request.method} ${request.url.replace(/\?.*/, '')} ${response.statusCode} ${response.statusCode >= 400 ? response.json().code : ''}` : `${request.method} ${Math.floor(response.statusCode / 100)}xx`;
         outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
         if ((response.headers['content-type'] ?? '').toString().includes('json') && response.body !== '') rememberIds(JSON.parse(response.body));
+        // Removing "me" would turn every later request into a 404: give the run its wallet back.
+        if (request.method === 'DELETE' && request.url === '/api/people/me' && response.statusCode === 204) await seedWallet();
       }
     }), fuzzParameters(small, backend.engine === 'sqlite' ? 1 : 0.1));
     if (process.env.RECERT_FUZZ_STATS) process.stderr.write(`${backend.engine}: ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}\n`);

@@ -13,7 +13,7 @@ export type JsonSchema = { readonly [key: string]: any };
 export interface SchemaContext {
   /** `components.schemas` of the OpenAPI document, for `$ref`. */
   readonly components: Record<string, JsonSchema>;
-  /** Strings to try for a property of this name. */
+  /** Strings to try for a property of this name; asked again for every value, so the list may grow during a run. */
   readonly hints: (property: string) => readonly string[];
 }
 
@@ -96,8 +96,8 @@ function stringArbitrary(schema: JsonSchema, context: SchemaContext, property: s
   } else {
     described = fc.string({ minLength: min, maxLength: max, unit: 'grapheme' });
   }
-  const hints = context.hints(property);
-  return hints.length === 0 ? described : fc.oneof({ arbitrary: described, weight: 2 }, { arbitrary: fc.constantFrom(...hints), weight: 3 });
+  if (context.hints(property).length === 0) return described;
+  return fc.oneof({ arbitrary: described, weight: 2 }, { arbitrary: hinted(() => context.hints(property)), weight: 3 });
 }
 
 function numberArbitrary(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
@@ -114,4 +114,12 @@ function numberArbitrary(schema: JsonSchema, integer: boolean): fc.Arbitrary<num
   const thousandths = fc.integer({ min: Math.ceil(min * 1000), max: Math.floor(max * 1000) }).map((m) => m / 1000).filter((n) => (exclusiveMin ? n > min : true) && (exclusiveMax ? n < max : true));
   const any = fc.double({ min, max, noNaN: true, noDefaultInfinity: true, minExcluded: exclusiveMin, maxExcluded: exclusiveMax });
   return fc.oneof(thousandths, any, ...(edges.length > 0 ? [fc.constantFrom(...edges)] : []));
+}
+
+/** One of the strings `list()` returns when the value is generated (the list may grow as the run goes). */
+export function hinted(list: () => readonly string[]): fc.Arbitrary<string> {
+  return fc.nat().map((i) => {
+    const values = list();
+    return values.length === 0 ? 'x' : values[i % values.length]!;
+  });
 }

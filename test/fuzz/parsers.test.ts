@@ -85,7 +85,7 @@ describe('the catalog parsers never throw anything but a located RecertError', (
     fc.assert(fc.property(text, (changed) => {
       const files = [{ file: nasm!.file, text: changed }, ...rest];
       expectLocatedOutcome(() => withLocatedErrors(files, () => buildCatalog(files)), files);
-    }), fuzzParameters(150, 0.3));
+    }), fuzzParameters(150, 0.1));
   }, fuzzTimeout());
 
   it('buildCourseCatalog (as readCourseDir calls it) on damaged and reshaped course files', () => {
