@@ -209,7 +209,7 @@ await describeEachStore('the HTTP API never answers 5xx to a request its schema 
     // Plans run HiGHS for real: a plan is one request in about fifty.
     const weighted = operations.map((op) => ({ arbitrary: requestArb(op, context), weight: op.path.endsWith('/plan') ? 1 : op.method === 'GET' ? 2 : 6 }));
     const sequence = fc.array(fc.oneof(...weighted), { minLength: 1, maxLength: 3 });
-    const small = backend.engine === 'sqlite' ? 150 : 50;
+    const small = backend.engine === 'sqlite' ? 100 : 30;
     const outcomes = new Map<string, number>();
     await fc.assert(fc.asyncProperty(sequence, async (requests) => {
       for (const request of requests) {

@@ -64,7 +64,7 @@ describe('the profile parser never throws anything but a located RecertError', (
     fc.assert(fc.property(profileText, (text) => {
       const files = [{ file: 'profile.json', text }];
       expectLocatedOutcome(() => withLocatedErrors(files, () => parseProfile(text, 'profile.json', catalog)), files);
-    }), fuzzParameters(300));
+    }), fuzzParameters(150));
   }, fuzzTimeout());
 
   it('parseLocated with the profile schema, as YAML, on any text', () => {
@@ -74,7 +74,7 @@ describe('the profile parser never throws anything but a located RecertError', (
         const result = parseLocated(text, 'profile.yaml', profileSchema, { syntax: 'PROFILE_SYNTAX', schema: 'PROFILE_SCHEMA' });
         if (!result.ok) throw new RecertError(result.issues);
       }, files);
-    }), fuzzParameters(300));
+    }), fuzzParameters(150));
   }, fuzzTimeout());
 });
 
@@ -85,7 +85,7 @@ describe('the catalog parsers never throw anything but a located RecertError', (
     fc.assert(fc.property(text, (changed) => {
       const files = [{ file: nasm!.file, text: changed }, ...rest];
       expectLocatedOutcome(() => withLocatedErrors(files, () => buildCatalog(files)), files);
-    }), fuzzParameters(150, 0.1));
+    }), fuzzParameters(40, 0.1));
   }, fuzzTimeout());
 
   it('buildCourseCatalog (as readCourseDir calls it) on damaged and reshaped course files', () => {
@@ -93,7 +93,7 @@ describe('the catalog parsers never throw anything but a located RecertError', (
     fc.assert(fc.property(text, (changed) => {
       const files = [{ file: COURSE_FILE.file, text: changed }];
       expectLocatedOutcome(() => withLocatedErrors(files, () => buildCourseCatalog(files, catalog)), files);
-    }), fuzzParameters(200, 0.5));
+    }), fuzzParameters(100, 0.5));
   }, fuzzTimeout());
 
   describe('through the file readers', () => {
@@ -112,7 +112,7 @@ describe('the catalog parsers never throw anything but a located RecertError', (
         rmSync(join(catalogDir, 'cpr-aed.yaml'));
         expectLocatedOutcome(() => readCourseDir(catalogDir, catalog), [{ file: join(catalogDir, 'courses.yaml'), text: courses }]);
         rmSync(catalogDir, { recursive: true, force: true });
-      }), fuzzParameters(40, 0.05));
+      }), fuzzParameters(20, 0.05));
     }, fuzzTimeout());
   });
 });
