@@ -27,7 +27,7 @@ describe('the compliance engine on random wallets', () => {
       expect(profileSchema.parse(profile)).toEqual(profile);
       expect(checkProfileReferences(profile, catalog)).toEqual([]);
     }), fuzzParameters(100, 0.1));
-  });
+  }, fuzzTimeout());
 
   it('is deterministic: the same wallet and date give the same report, also after other evaluations', () => {
     fc.assert(fc.property(profileArb(catalog), profileArb(catalog), dateArb, (profile, other, asOf) => {
