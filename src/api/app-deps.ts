@@ -19,6 +19,8 @@ export interface AppDeps {
   readonly courses: CourseCatalog;
   /** Runs plans in worker threads, one queue per person; closed with the app. */
   readonly planner: PlanService;
+  /** Whether the server can send reminder emails (SMTP_URL and MAIL_FROM set); shown in the web app. */
+  readonly emailConfigured?: boolean;
 }
 
 /** What buildApp needs: without `courses` it reads the shipped catalog/courses; without `planner` it starts a pool it closes with the app. */

@@ -31,6 +31,7 @@ import { offeringRoutes } from './routes/offering-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { plannedItemRoutes } from './routes/planned-item-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
+import { reminderRoutes, unsubscribeRoutes } from './routes/reminder-routes.js';
 import { statusRoutes } from './routes/status-routes.js';
 
 export interface AppOptions {
@@ -91,7 +92,7 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
     openapi: {
       openapi: '3.0.3',
       info: { title: 'recert API', version: '0.1.0', description: "Keep certified fitness professionals' credentials current: the wallet (credentials, renewals, CE with evidence), compliance per credential, profile import and export." },
-      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'plan', 'offerings', 'planned items', 'catalog', 'change log', 'health', 'calendar'].map((name) => ({ name })),
+      tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'plan', 'offerings', 'planned items', 'catalog', 'change log', 'health', 'calendar', 'reminders'].map((name) => ({ name })),
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -102,13 +103,14 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
   await app.register(async (api) => {
     for (const routes of [
       healthRoutes, catalogRoutes, peopleRoutes, credentialRoutes, activityRoutes, evidenceRoutes, statusRoutes, profileRoutes, changeRoutes,
-      exampleRoutes, planRoutes, offeringRoutes, plannedItemRoutes, auditRoutes, calendarFeedRoutes,
+      exampleRoutes, planRoutes, offeringRoutes, plannedItemRoutes, auditRoutes, calendarFeedRoutes, reminderRoutes,
     ]) {
       await api.register(routes(deps));
     }
   }, { prefix: '/api' });
 
   await app.register(icalFeedRoutes(deps));
+  await app.register(unsubscribeRoutes(deps));
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

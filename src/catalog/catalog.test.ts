@@ -45,8 +45,8 @@ describe('catalog loading', () => {
     const catalog = readCatalogDir();
     expect([...catalog.programs.keys()].sort()).toEqual([
       'ace-cpt', 'ace-gfi', 'ace-hc', 'ace-mes', 'acsm-cep', 'acsm-cpt', 'acsm-ep', 'acsm-gei', 'afaa-cgfi', 'cpr-aed', 'issa-cpt',
-      'nasm-ces', 'nasm-cpt', 'nasm-csnc', 'nasm-cwc', 'nasm-pes', 'nccpt-cpt', 'ncsf-cpt', 'neta-cpt', 'neta-gei', 'nfpt-cpt',
-      'nsca-cpt', 'nsca-cscs', 'nsca-csps', 'nsca-tsacf',
+      'nasm-ces', 'nasm-cnc', 'nasm-cpt', 'nasm-csnc', 'nasm-cwc', 'nasm-pes', 'nccpt-cpt', 'ncsf-cpt', 'neta-cpt', 'neta-gei', 'nfpt-cpt',
+      'nsca-cpt', 'nsca-cscs', 'nsca-csps', 'nsca-tsacf', 'red-cross-cpr-aed',
     ]);
   });
 
@@ -86,6 +86,18 @@ describe('catalog loading', () => {
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['CATALOG_REFERENCE', 'programs[0].rules[0].grants[0].program'],
       ['CATALOG_REFERENCE', 'programs[0].rules[0].requirements.categories[0].id'],
+    ]);
+  });
+
+  it('reports a program that stands in for an unknown program, or for itself', () => {
+    const valid = '{ value: 24, confidence: own, source: { title: t } }';
+    const unknown = minimal(program(valid).replace('    kind: certification\n', '    kind: certification\n    satisfies: [nope]\n'));
+    const itself = minimal(program(valid).replace('    kind: certification\n', '    kind: certification\n    satisfies: [test-cpt]\n'));
+    expect(issuesOf([{ file: 'u.yaml', text: unknown }]).map((i) => [i.code, i.path, i.message])).toEqual([
+      ['CATALOG_REFERENCE', 'programs[0].satisfies[0]', 'unknown program "nope"'],
+    ]);
+    expect(issuesOf([{ file: 'i.yaml', text: itself }]).map((i) => [i.path, i.message])).toEqual([
+      ['programs[0].satisfies[0]', 'a program cannot stand in for itself'],
     ]);
   });
 

@@ -60,6 +60,10 @@ function crossCheck(file: string, data: BodyFile, programs: ReadonlyMap<string, 
     issues.push({ code: 'CATALOG_REFERENCE', file, path, message });
   };
   data.programs.forEach((program, p) => {
+    (program.satisfies ?? []).forEach((id, i) => {
+      if (!programs.has(id)) reference(`programs[${p}].satisfies[${i}]`, `unknown program "${id}"`);
+      else if (id === program.id) reference(`programs[${p}].satisfies[${i}]`, 'a program cannot stand in for itself');
+    });
     program.rules.forEach((rule, r) => {
       const at = `programs[${p}].rules[${r}]`;
       const previous = program.rules[r - 1];

@@ -209,6 +209,11 @@ const programSchema = z.strictObject({
   id: slug,
   name: z.string().min(1),
   kind: z.enum(['certification', 'specialization', 'prerequisite']),
+  /**
+   * Programs a current credential of this program stands in for wherever a rule asks for them to be current
+   * (a Red Cross card for the generic CPR/AED card). The credential keeps its own validity rule.
+   */
+  satisfies: z.array(slug).optional(),
   rules: z.array(ruleVersionSchema).min(1),
 });
 export type Program = z.infer<typeof programSchema> & { body: string };

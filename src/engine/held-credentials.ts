@@ -10,13 +10,16 @@ export interface Validity {
   readonly validUntil: CalendarDate | null;
 }
 
-/** Every credential of `program` earned on or before `asOf`, with the last day it is valid given its renewals. */
+/**
+ * Every credential of `program`, or of a program that stands in for it (`satisfies`), earned on or before
+ * `asOf`, with the last day it is valid given its own program's rule and its renewals.
+ */
 export function heldValidities(catalog: Catalog, profile: Profile, program: string, asOf: CalendarDate): Validity[] {
-  const definition = catalog.programs.get(program);
-  if (definition === undefined) return [];
+  if (!catalog.programs.has(program)) return [];
   return profile.credentials
-    .filter((credential) => credential.program === program && credential.earned <= asOf)
+    .filter((credential) => credential.earned <= asOf && (credential.program === program || (catalog.programs.get(credential.program)?.satisfies?.includes(program) ?? false)))
     .map((credential) => {
+      const definition = catalog.programs.get(credential.program)!;
       const track = buildCycles(definition, credential, profile.renewals, asOf);
       if (track.kind === 'never-expires') return { credential, validUntil: null };
       if (track.kind === 'not-covered') return { credential, validUntil: credential.earned };

@@ -26,6 +26,10 @@ export interface Reminder {
   readonly subject: string;
   /** Plain text: what is missing, the next step. */
   readonly body: string;
+  /** What is still missing, one sentence ('' when nothing is, e.g. a card to renew). */
+  readonly missing: string;
+  /** The credential's one next step (the report's `nextStep.text`). */
+  readonly nextStep: string;
 }
 
 export function dueReminders(personId: string, report: ComplianceReport, thresholds: readonly number[] = DEADLINE_THRESHOLDS): Reminder[] {
@@ -41,7 +45,7 @@ function dueFor(personId: string, c: CredentialReport, asOf: CalendarDate, thres
   if (c.cycle === null || c.history.length === 0) return null;
   const cycle = c.history.length;
   const make = (threshold: ReminderThreshold, dueOn: CalendarDate, subject: string, body: string): Reminder => ({
-    key: `${personId}/${c.id}/cycle-${cycle}/${threshold}`, personId, credentialId: c.id, cycle, threshold, dueOn, subject, body,
+    key: `${personId}/${c.id}/cycle-${cycle}/${threshold}`, personId, credentialId: c.id, cycle, threshold, dueOn, subject, body, missing: needs, nextStep: c.nextStep.text,
   });
   const name = `${c.programName} (${c.id})`;
   const outcomeAt = c.findings.findIndex((f) => f.kind === 'outcome');

@@ -112,7 +112,8 @@ export function cyclePlans(requirements: readonly Requirement[], steps: readonly
       ...(r.spread === null ? [] : [r.spread.label]),
     ])];
     return {
-      credential: r.credential, program: r.program, programName: r.programName, ordinal: r.ordinal, cycleStart: r.cycleStart, end: r.end, unit: r.unit,
+      credential: r.credential, program: r.program, programName: r.programName, ordinal: r.ordinal, cycleStart: r.cycleStart, end: r.end,
+      ...(r.expiredOn === undefined ? {} : { expiredOn: r.expiredOn }), unit: r.unit,
       required: fromMilli(r.requiredMilli), existing: fromMilli(r.existingMilli),
       planned: fromMilli(counts.reduce((sum, c) => sum + Math.round(c.units * 1000), 0)),
       fills, steps: mine.map((s) => s.id), renewalsBefore: r.renewalsBefore,

@@ -2,6 +2,7 @@
  * Plan explanations: facts first (`planFacts`, tagged frozen data), then the one formatter
  * (`explainPlanFact`) that turns each into an English sentence for the CLI, the API and the web app.
  */
+import { addDays } from '../shared/calendar-date.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { formatUnits } from '../shared/units.js';
 import type { CyclePlan, PlanResult, PlanStep, StepCount } from './plan-result.js';
@@ -58,7 +59,7 @@ function renewalOf(result: PlanResult, id: string): { name: string; metByPlan: b
   const planned = result.cycles.find((c) => c.credential === credential && c.ordinal === ordinal);
   const dropped = result.infeasible.find((i) => i.credential === credential && i.ordinal === ordinal);
   const programName = planned?.programName ?? dropped?.programName ?? result.cycles.find((c) => c.credential === credential)?.programName ?? result.infeasible.find((i) => i.credential === credential)?.programName ?? `"${credential}"`;
-  return { name: `${programName}, cycle ${ordinal}`, metByPlan: planned !== undefined };
+  return { name: ordinal === 0 ? `${programName}, the expired cycle` : `${programName}, cycle ${ordinal}`, metByPlan: planned !== undefined };
 }
 
 export const money = (usd: number): string => `$${Number.isInteger(usd) ? usd.toFixed(0) : usd.toFixed(2)}`;
@@ -73,6 +74,9 @@ export function explainPlanFact(f: PlanFact): string {
       const already = c.existing > 0 ? `, ${u(c.existing, c.unit)} already earned` : '';
       const fills = c.fills.length > 0 ? ` Also required: ${c.fills.join('; ')}.` : '';
       const nothing = c.steps.length === 0 ? ' Nothing more to take: it is already met.' : ` The plan adds ${u(c.planned, c.unit)}.`;
+      if (c.expiredOn !== undefined) {
+        return `${c.programName}, the expired cycle (${c.cycleStart} → ${c.expiredOn}; CE completed by ${c.end} still counts toward it, then renew late): ${u(c.required, c.unit)} required${already}.${nothing}${fills}`;
+      }
       return `${c.programName}, cycle ${c.ordinal} (${c.cycleStart} → ${c.end}; renew by ${c.end}): ${u(c.required, c.unit)} required${already}.${nothing}${fills}`;
     }
     case 'step':
@@ -164,7 +168,9 @@ function lateWords(l: LateRenewal): string {
   const head = `${l.programName} ("${l.credential}") expired on ${l.expired} and is in the grace period until ${l.graceEnd}`;
   return l.met
     ? `${head}, with the expired cycle's requirements met: only a late renewal is left; file it by ${l.graceEnd}. The plan assumes it is filed on ${l.assumedOn}; the next cycle keeps the original schedule.`
-    : `${head}, with the expired cycle's requirements not met (below). The later cycles are planned assuming a late renewal is still arranged with the body on ${l.assumedOn}; without it the credential lapses on ${l.graceEnd}.`;
+    : l.ceWindowEnd !== undefined
+      ? `${head}, with the expired cycle's requirements not met yet. CE completed by ${l.ceWindowEnd} still counts toward the expired cycle, so the plan takes the missing CE before then and assumes the late renewal is filed on ${l.ceWindowEnd}; without it the credential lapses on ${addDays(l.ceWindowEnd, 1)}. The next cycle keeps the original schedule.`
+      : `${head}, with the expired cycle's requirements not met (below). The later cycles are planned assuming a late renewal is still arranged with the body on ${l.assumedOn}; without it the credential lapses on ${l.graceEnd}.`;
 }
 
 function infeasibleWords(i: Infeasibility): string {

@@ -39,7 +39,10 @@ export interface CyclePlan {
   readonly programName: string;
   readonly ordinal: number;
   readonly cycleStart: CalendarDate;
+  /** The deadline; for an expired cycle (`expiredOn` set) the last day of its CE window after expiry. */
   readonly end: CalendarDate;
+  /** Only for an expired cycle whose missing CE is planned inside its CE window: the day it expired. */
+  readonly expiredOn?: CalendarDate;
   readonly unit: string;
   readonly required: number;
   readonly existing: number;

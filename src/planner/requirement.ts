@@ -37,8 +37,13 @@ export interface Requirement {
   readonly cycleIndex: number;
   readonly ordinal: number;
   readonly cycleStart: CalendarDate;
-  /** The expiry: the deadline, and the date the plan is checked on. */
+  /**
+   * The expiry: the deadline, and the date the plan is checked on. For an expired cycle still inside its
+   * CE window after expiry (`expiredOn` set), the window's last day: CE completed by then still counts.
+   */
   readonly end: CalendarDate;
+  /** Set only for such an expired cycle: the day it expired. A late renewal is assumed on `end`. */
+  readonly expiredOn?: CalendarDate;
   /** The days new CE can be completed in and count here: from max(cycle start, as-of) to the window end. */
   readonly windowStart: CalendarDate;
   readonly windowEnd: CalendarDate;
@@ -91,8 +96,9 @@ export interface Infeasibility {
 /**
  * A credential already expired on the as-of date. `late-renewal`: in grace until `graceEnd`; `met` says
  * whether the engine finds the expired cycle's requirements met on the as-of date (`recert check`'s
- * verdict); the plan assumes the late renewal is filed on `assumedOn` (the as-of date) and, as the engine
- * does, keeps the original schedule. `reinstatement`: lapsed (grace ended on `graceEnd`); the plan assumes
+ * verdict); the plan assumes the late renewal is filed on `assumedOn` (the as-of date, or, when CE still
+ * counts toward the expired cycle until `ceWindowEnd`, that day, with the missing CE planned before it)
+ * and, as the engine does, keeps the original schedule. `reinstatement`: lapsed (grace ended on `graceEnd`); the plan assumes
  * a reinstatement on `assumedOn`, which starts a new cycle that day.
  */
 export interface LateRenewal {
@@ -103,5 +109,7 @@ export interface LateRenewal {
   readonly graceEnd: CalendarDate;
   readonly met: boolean;
   readonly assumedOn: CalendarDate;
+  /** The last day CE counts toward the expired cycle, when the body has a CE window after expiry and it is still open. */
+  readonly ceWindowEnd?: CalendarDate;
   readonly unit: string;
 }

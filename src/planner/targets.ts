@@ -77,14 +77,23 @@ export function planTargets(catalog: Catalog, profile: Profile, asOf: CalendarDa
       const missing = report.missing ?? 0;
       const met = missing === 0 && unmet.length === 0;
       const graceEnd = report.graceEnds ?? first.end;
-      if (report.status === 'grace' && !met) {
+      // CE still counts toward the expired cycle until its CE window closes (NASM: 90 days): plan the
+      // missing CE before then and assume the late renewal on the window's last day.
+      const ceWindowEnd = report.status === 'grace' && !met && report.ceWindowEnds !== null && report.ceWindowEnds >= asOf && report.ceWindowEnds <= graceEnd
+        ? report.ceWindowEnds : undefined;
+      if (ceWindowEnd !== undefined) {
+        const late = requirementFor(catalog, profileWith([]), credential, program, { ...first, end: ceWindowEnd, windowEnd: ceWindowEnd }, asOf, 0, [], requirements.length, first.end);
+        if ('reason' in late) infeasible.push(late);
+        else requirements.push(late);
+      } else if (report.status === 'grace' && !met) {
         infeasible.push(infeasibility(credential, program, first, 0, { kind: 'grace-unmet', end: first.end, graceEnd, missing, unmet, renewOn: asOf }));
       }
+      const assumedOn = ceWindowEnd ?? asOf;
       lateRenewals.push({
         credential: credential.id, programName: program.name, kind: report.status === 'grace' ? 'late-renewal' : 'reinstatement',
-        expired: first.end, graceEnd, met, assumedOn: asOf, unit: report.unit ?? '',
+        expired: first.end, graceEnd, met, assumedOn, ...(ceWindowEnd === undefined ? {} : { ceWindowEnd }), unit: report.unit ?? '',
       });
-      planned.push(asOf);
+      planned.push(assumedOn);
     }
     let ordinal = 0;
     for (;;) {
@@ -111,13 +120,16 @@ function renewsByCe(program: Program): boolean {
 function requirementFor(
   catalog: Catalog, profile: Profile, credential: Credential, program: Program, cycle: Cycle, asOf: CalendarDate,
   ordinal: number, renewalsBefore: CalendarDate[], index: number,
+  /** For an expired cycle planned inside its CE window (`cycle.end` is then the window's last day): the day it expired. */
+  expiredOn?: CalendarDate,
 ): Requirement | Infeasibility {
   const report = evaluate(catalog, profile, cycle.end).credentials.find((c) => c.id === credential.id);
   const rule = ruleAt(program, cycle.end);
   if (report === undefined || rule === undefined || report.status === 'not-covered') return infeasibility(credential, program, cycle, ordinal, { kind: 'not-covered', date: cycle.end });
   if (report.required === null) return infeasibility(credential, program, cycle, ordinal, { kind: 'unconfirmed-total' });
-  if (report.cycle?.end !== cycle.end) throw new Error(`planner: the engine's cycle for "${credential.id}" ends ${report.cycle?.end}, expected ${cycle.end}`);
-  const windowStart = cycle.start > asOf ? cycle.start : asOf;
+  if (report.cycle?.end !== (expiredOn ?? cycle.end)) throw new Error(`planner: the engine's cycle for "${credential.id}" ends ${report.cycle?.end}, expected ${expiredOn ?? cycle.end}`);
+  // CE counts from the day after the previous cycle's window (a late renewal's CE window can run into this cycle).
+  const windowStart = cycle.countFrom > asOf ? cycle.countFrom : asOf;
   const coverage: Coverage[] = [];
   for (const component of rule.requirements?.components ?? []) {
     if (component.kind !== 'program-current') continue;
@@ -135,7 +147,7 @@ function requirementFor(
   const existingMilli = toMilli(report.earned);
   return {
     index, credential: credential.id, program: program.id, programName: program.name, body: program.body, unit: rule.unit.name,
-    cycleIndex: cycle.index, ordinal, cycleStart: cycle.start, end: cycle.end, windowStart, windowEnd: cycle.windowEnd, renewalsBefore,
+    cycleIndex: cycle.index, ordinal, cycleStart: cycle.start, end: cycle.end, ...(expiredOn === undefined ? {} : { expiredOn }), windowStart, windowEnd: cycle.windowEnd, renewalsBefore,
     requiredMilli, existingMilli, demandMilli: Math.max(0, requiredMilli - existingMilli),
     ...categoryLimits(catalog, profile, rule, cycle, credential, report, cycle.windowEnd),
     coverage,

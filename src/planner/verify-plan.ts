@@ -51,7 +51,11 @@ export function verifyPlan(
     ];
     const report = evaluate(catalog, { ...done, renewals }, cycle.end).credentials.find((c) => c.id === cycle.credential);
     const status = report?.status ?? 'missing';
-    const ok = status === 'current' && report?.cycle?.end === cycle.end;
+    // An expired cycle planned inside its CE window: on the window's last day, before the late renewal, the
+    // engine must find it in grace with every requirement met.
+    const ok = cycle.expiredOn !== undefined
+      ? status === 'grace' && report?.cycle?.end === cycle.expiredOn && report.missing === 0 && report.components.every((c) => c.met || c.unconfirmed)
+      : status === 'current' && report?.cycle?.end === cycle.end;
     return { credential: cycle.credential, ordinal: cycle.ordinal, end: cycle.end, status, ok };
   });
   return { ok: checks.every((c) => c.ok), checks };

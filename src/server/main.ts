@@ -5,7 +5,10 @@
  * DATABASE_URL (PostgreSQL instead of the embedded SQLite file), LOG_LEVEL (default warn),
  * RECERT_ALLOWED_HOSTS (comma-separated host names to answer for besides localhost and HOST),
  * RECERT_COURSE_DIR (course catalog folder for plans; default the shipped catalog/courses),
- * RECERT_PLAN_WORKERS (plan worker threads; default one per spare core, 1 to 4).
+ * RECERT_PLAN_WORKERS (plan worker threads; default one per spare core, 1 to 4),
+ * SMTP_URL and MAIL_FROM (send reminder emails), PUBLIC_URL (the address in email links; default
+ * http://127.0.0.1:PORT/), RECERT_REMINDER_INTERVAL_SECONDS (how often reminders are checked; default 900),
+ * RECERT_REMINDER_LEASE_SECONDS (how long a claimed reminder is held before another process may send it; default 600).
  */
 import { resolve } from 'node:path';
 import { RecertError } from '../shared/recert-error.js';
@@ -18,6 +21,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataDir = resolve(process.env.RECERT_DATA_DIR ?? 'data');
+const smtpUrl = process.env.SMTP_URL || undefined;
+const mailFrom = process.env.MAIL_FROM || undefined;
+if ((smtpUrl === undefined) !== (mailFrom === undefined)) {
+  process.stderr.write(`recert: set both SMTP_URL and MAIL_FROM to send reminder emails (${smtpUrl === undefined ? 'SMTP_URL' : 'MAIL_FROM'} is missing)\n`);
+  process.exit(2);
+}
+function seconds(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < 1) {
+    process.stderr.write(`recert: ${name} must be a number of seconds (1 or more), got "${process.env[name]}"\n`);
+    process.exit(2);
+  }
+  return value;
+}
+const intervalSeconds = seconds('RECERT_REMINDER_INTERVAL_SECONDS', 900);
+const leaseSeconds = seconds('RECERT_REMINDER_LEASE_SECONDS', 600);
 try {
   const server = await startServer({
     port,
@@ -27,9 +46,11 @@ try {
     logLevel: process.env.LOG_LEVEL ?? 'warn',
     allowedHosts: parseHostList(process.env.RECERT_ALLOWED_HOSTS),
     courseDir: process.env.RECERT_COURSE_DIR ? resolve(process.env.RECERT_COURSE_DIR) : undefined,
+    mail: smtpUrl === undefined || mailFrom === undefined ? undefined : { smtpUrl, from: mailFrom, publicUrl: process.env.PUBLIC_URL || undefined, intervalMs: intervalSeconds * 1000, leaseMs: leaseSeconds * 1000 },
   });
   const storage = server.store.engine === 'sqlite' ? `SQLite and evidence files in ${dataDir}` : 'PostgreSQL (DATABASE_URL), evidence included';
-  process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}\n  API docs: ${server.url}docs\n`);
+  const email = server.reminders === undefined ? 'off (set SMTP_URL and MAIL_FROM); reminders show in the app' : `reminders sent from ${mailFrom}`;
+  process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}\n  email: ${email}\n  API docs: ${server.url}docs\n`);
   const stop = (): void => {
     server.close().then(() => process.exit(0), () => process.exit(1));
   };

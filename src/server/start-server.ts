@@ -19,6 +19,9 @@ import { warmUpTask } from '../plan-service/warm-up.js';
 import { checkFolderWritable, checkStoreWritable } from '../store/check-writable.js';
 import { openStore, SQLITE_FILE_NAME } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import { smtpMailer, type Mailer } from '../reminders/mailer.js';
+import { ReminderScheduler } from '../reminders/reminder-scheduler.js';
+import { publicUrlOf } from '../reminders/reminder-email.js';
 
 /** The package root, from src/server or dist/server alike. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,12 +42,29 @@ export interface ServerConfig {
   readonly logLevel?: string;
   /** Host names to answer for besides the loopback names and `host` (RECERT_ALLOWED_HOSTS). */
   readonly allowedHosts?: readonly string[];
+  /** Reminder email (SMTP_URL, MAIL_FROM, PUBLIC_URL); without it reminders only show in the app. */
+  readonly mail?: MailConfig | undefined;
+  /** The clock the reminder scheduler reads (tests move it); default the machine's. */
+  readonly now?: () => Date;
+}
+
+export interface MailConfig {
+  readonly smtpUrl: string;
+  readonly from: string;
+  /** The address links in emails point to; default http://127.0.0.1:PORT/. */
+  readonly publicUrl?: string | undefined;
+  /** How often the scheduler looks for due reminders (default 15 minutes). */
+  readonly intervalMs?: number | undefined;
+  /** How long a claim holds before another process may send the reminder (default 10 minutes). */
+  readonly leaseMs?: number | undefined;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The reminder scheduler, when email is configured. */
+  readonly reminders: ReminderScheduler | undefined;
   close(): Promise<void>;
 }
 
@@ -54,6 +74,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const courses = readCourseDir(config.courseDir ?? DEFAULT_COURSE_DIR, catalog);
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, create: true });
   let planner: PlanService | undefined;
+  let scheduler: ReminderScheduler | undefined;
+  let mailer: Mailer | undefined;
+  const now = config.now ?? (() => new Date());
   try {
     // Refuse to start, rather than answer "ok" to health checks and fail every write.
     await checkStoreWritable(store, store.engine === 'sqlite' ? `the SQLite database ${join(config.dataDir, SQLITE_FILE_NAME)} (it and its folder must be writable)` : 'the PostgreSQL database (DATABASE_URL)');
@@ -71,18 +94,36 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     planner.start();
     const running = planner;
     const app = await buildApp(
-      { store, files: evidenceBlobsOf(store, config.dataDir), catalog, courses, planner, today: () => localToday(), maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES },
+      {
+        store, files: evidenceBlobsOf(store, config.dataDir), catalog, courses, planner, today: () => localToday(now()),
+        maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES, emailConfigured: config.mail !== undefined,
+      },
       { logger: { level: config.logLevel ?? 'warn' }, webRoots: WEB_ROOTS, allowedHosts: allowedHostNames(config.host, config.allowedHosts) },
     );
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+    if (config.mail !== undefined) {
+      const mail = config.mail;
+      mailer = smtpMailer(mail.smtpUrl);
+      scheduler = new ReminderScheduler({
+        store, catalog, mailer, from: mail.from, publicUrl: publicUrlOf(mail.publicUrl, port), now, today: () => localToday(now()),
+        ...(mail.leaseMs === undefined ? {} : { leaseMs: mail.leaseMs }),
+        log: (message, error) => app.log.error({ err: error }, message),
+      });
+      scheduler.start(mail.intervalMs ?? 15 * 60_000);
+    }
+    const reminders = scheduler;
+    const transport = mailer;
     return {
       url: `http://${shownHost}:${port}/`,
       app,
       store,
+      reminders,
       async close() {
+        await reminders?.stop();
+        transport?.close();
         // Browsers and fetch keep sockets alive; close them instead of waiting for their timeouts.
         const closing = app.close();
         app.server.closeAllConnections();
@@ -92,6 +133,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       },
     };
   } catch (error) {
+    await scheduler?.stop();
+    mailer?.close();
     await planner?.close();
     await store.close();
     throw error;

@@ -98,6 +98,41 @@ export interface EvidenceBlobsTable {
   created_at: Generated<string>;
 }
 
+/** reminder_settings (008): a person's email reminder choice and unsubscribe secret. */
+export interface ReminderSettingsTable {
+  person_id: string;
+  /** 1 on, 0 off (an integer on both engines). */
+  enabled: number;
+  email: string | null;
+  /** JSON array of day thresholds, e.g. [90,60,30,7]. */
+  thresholds: string;
+  /** The secret in the unsubscribe link: 32 random bytes, base64url. */
+  unsubscribe_token: string;
+  updated_at: string;
+}
+
+/** reminder_outbox (008): the reminder queue, one row per idempotency key. */
+export interface ReminderOutboxTable {
+  key: string;
+  person_id: string;
+  credential_id: string;
+  cycle: number;
+  threshold: string;
+  due_on: string;
+  subject: string;
+  body: string;
+  missing: string;
+  next_step: string;
+  state: 'pending' | 'claimed' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  not_before: string;
+  lease_until: string | null;
+  claimed_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   people: PeopleTable;
   credentials: CredentialsTable;
@@ -110,4 +145,6 @@ export interface Database {
   planned_items: DocumentTable;
   calendar_feeds: CalendarFeedsTable;
   evidence_blobs: EvidenceBlobsTable;
+  reminder_settings: ReminderSettingsTable;
+  reminder_outbox: ReminderOutboxTable;
 }

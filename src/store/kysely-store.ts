@@ -9,6 +9,7 @@ import type { CalendarDate } from '../shared/calendar-date.js';
 import { insertActivity, replaceActivity, selectActivities, selectActivity } from './activity-queries.js';
 import { KyselyCalendarFeeds, type CalendarFeedStore } from './calendar-feed-store.js';
 import { logChange, type Stamp } from './change-log.js';
+import { KyselyReminders, type ReminderStore } from './reminder-store.js';
 import type { Database } from './database.js';
 import { deleteEvidence, selectEvidence } from './evidence-queries.js';
 import { importInto, insertRenewal, selectCredentials, selectProfile, selectRenewals } from './profile-queries.js';
@@ -32,6 +33,7 @@ export interface KyselyStoreOptions {
 
 export class KyselyStore implements Store {
   readonly calendarFeeds: CalendarFeedStore;
+  readonly reminders: ReminderStore;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -39,6 +41,7 @@ export class KyselyStore implements Store {
     private readonly options: KyselyStoreOptions = {},
   ) {
     this.calendarFeeds = new KyselyCalendarFeeds(db, (actor, personId, work) => this.write(actor, work, { person: personId }));
+    this.reminders = new KyselyReminders(db, engine, (actor, personId, work) => this.write(actor, work, { person: personId }));
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Issue } from '../shared/recert-error.js';
 import type { CalendarFeedStore } from './calendar-feed-store.js';
 import type { EvidenceBlobs } from './evidence/evidence-blobs.js';
+import type { ReminderStore } from './reminder-store.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -50,7 +51,7 @@ export interface ChangeRecord {
   readonly at: string;
   readonly actor: string;
   readonly personId: string | null;
-  readonly entity: 'person' | 'credential' | 'renewal' | 'activity' | 'evidence' | 'offering' | 'planned-item' | 'calendar-feed';
+  readonly entity: 'person' | 'credential' | 'renewal' | 'activity' | 'evidence' | 'offering' | 'planned-item' | 'calendar-feed' | 'reminder-settings';
   readonly entityId: string;
   readonly action: ChangeAction;
   readonly before: unknown;
@@ -141,6 +142,8 @@ export interface Store {
   readonly engine: Engine;
   /** Each person's secret calendar feed token (calendar-feed-store.ts). */
   readonly calendarFeeds: CalendarFeedStore;
+  /** Email reminder settings and the outbox the scheduler drains (reminder-store.ts). */
+  readonly reminders: ReminderStore;
   close(): Promise<void>;
   /** Writes a row and rolls it back: fails when the database cannot be written (read-only file, database or role). */
   probeWrite(): Promise<void>;

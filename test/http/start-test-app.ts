@@ -32,12 +32,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(backend: Backend, options: { maxEvidenceBytes?: number; app?: AppOptions } = {}): Promise<TestApp> {
+export async function startTestApp(backend: Backend, options: { maxEvidenceBytes?: number; app?: AppOptions; emailConfigured?: boolean } = {}): Promise<TestApp> {
   const store = await backend.open();
   await store.createPerson({ id: 'me', name: 'Sam' }, 'test');
   const evidenceDir = mkdtempSync(join(tmpdir(), 'recert-http-'));
   const blobs = store.evidenceBlobs() ?? new EvidenceFiles(evidenceDir);
-  const app = await buildApp({ store, files: blobs, catalog, today: () => TODAY, maxEvidenceBytes: options.maxEvidenceBytes ?? 64 * 1024 }, options.app);
+  const app = await buildApp({ store, files: blobs, catalog, today: () => TODAY, maxEvidenceBytes: options.maxEvidenceBytes ?? 64 * 1024, emailConfigured: options.emailConfigured ?? false }, options.app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;

@@ -33,22 +33,50 @@ describe('a credential expired on the as-of date', () => {
     expectAccepted(result, person, asOf, sampleCourses);
   });
 
-  it('in grace with the expired cycle not met: reported with the engine\'s reason, later cycles planned assuming a late renewal', async () => {
+  it('in grace with the expired cycle not met but its CE window open: the missing CE is planned before the window closes and the late renewal assumed on its last day', async () => {
+    // NASM: CE completed up to 90 days after expiry (2026-06-01 + 90 days = 2026-08-30) counts toward the expired cycle.
     const person = profile(
       [{ id: 'cpt', program: 'nasm-cpt', earned: '2024-06-01' }, { id: 'cpr', program: 'cpr-aed', earned: '2026-07-01' }],
       { activities: [{ id: 'x', title: 'Course', completed: d('2025-03-01'), credits: [{ body: 'nasm', units: 1.0 }] }] },
     );
     const check = statusOn(person, 'cpt');
-    expect([check.status, check.missing]).toEqual(['grace', 0.9]);
+    expect([check.status, check.missing, check.ceWindowEnds]).toEqual(['grace', 0.9, '2026-08-30']);
     const result = await plan(catalog, sampleCourses, person, asOf, { horizon: { cycles: 2 } });
-    expect(result.infeasible.map((i) => [i.ordinal, i.cycleStart, i.end, i.reason])).toEqual([
-      [0, '2024-06-01', '2026-06-01', { kind: 'grace-unmet', end: '2026-06-01', graceEnd: '2027-06-01', missing: 0.9, unmet: [], renewOn: '2026-08-01' }],
+    expect(result.infeasible).toEqual([]);
+    expect(result.lateRenewals.map((l) => [l.kind, l.met, l.assumedOn, l.ceWindowEnd])).toEqual([['late-renewal', false, '2026-08-30', '2026-08-30']]);
+    expect(result.cycles.map((c) => [c.ordinal, c.cycleStart, c.end, c.expiredOn])).toEqual([
+      [0, '2024-06-01', '2026-08-30', '2026-06-01'],
+      [1, '2026-06-02', '2028-06-01', undefined],
+      [2, '2028-06-02', '2030-06-01', undefined],
     ]);
-    expect(result.lateRenewals.map((l) => [l.kind, l.met])).toEqual([['late-renewal', false]]);
-    expect(result.cycles.map((c) => [c.ordinal, c.cycleStart, c.end])).toEqual([[1, '2026-06-02', '2028-06-01'], [2, '2028-06-02', '2030-06-01']]);
+    const expiredCycle = result.cycles[0]!;
+    expect(expiredCycle.existing + expiredCycle.planned).toBeGreaterThanOrEqual(expiredCycle.required);
+    for (const id of expiredCycle.steps) {
+      const step = result.steps.find((s) => s.id === id)!;
+      expect(step.completed >= asOf && step.completed <= '2026-08-30', `${step.completed}`).toBe(true);
+    }
+    // What counts toward the expired cycle is not counted again toward the next one.
+    const next = result.cycles[1]!;
+    for (const id of next.steps) expect(result.steps.find((s) => s.id === id)!.completed > '2026-08-30').toBe(true);
     const text = explainPlan(result).join('\n');
-    expect(text).toContain('the expired cycle (2024-06-01 → 2026-06-01) cannot be met');
-    expect(text).toContain('0.9 CEU still missing. CE completed after 2026-06-01 does not count toward the expired cycle.');
+    expect(text).toContain('CE completed by 2026-08-30 still counts toward the expired cycle');
+    expect(text).toContain('NASM Certified Personal Trainer (NASM-CPT), the expired cycle (2024-06-01 → 2026-06-01');
+    expect(text).not.toContain('does not count toward the expired cycle');
+    expectAccepted(result, person, asOf, sampleCourses);
+  });
+
+  it('in grace with the expired cycle not met and no CE window (ACE): reported with the engine\'s reason, later cycles planned assuming a late renewal', async () => {
+    const person = profile(
+      [{ id: 'ace', program: 'ace-cpt', earned: '2024-05-15' }, { id: 'cpr', program: 'cpr-aed', earned: '2026-07-01' }],
+      { activities: [{ id: 'x', title: 'Course', completed: d('2025-03-01'), credits: [{ body: 'ace', units: 1.0 }] }] },
+    );
+    const check = statusOn(person, 'ace');
+    expect([check.status, check.ceWindowEnds]).toEqual(['grace', null]);
+    const result = await plan(catalog, sampleCourses, person, asOf, { horizon: { cycles: 1 } });
+    expect(result.infeasible.map((i) => [i.ordinal, i.reason.kind])).toEqual([[0, 'grace-unmet']]);
+    expect(result.lateRenewals.map((l) => [l.kind, l.met, l.assumedOn, l.ceWindowEnd])).toEqual([['late-renewal', false, '2026-08-01', undefined]]);
+    const text = explainPlan(result).join('\n');
+    expect(text).toContain('does not count toward the expired cycle');
     expect(text).toContain('planned assuming a late renewal is arranged anyway');
     expectAccepted(result, person, asOf, sampleCourses);
   });

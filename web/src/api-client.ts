@@ -9,6 +9,26 @@ export interface CalendarFeed {
   createdAt: string | null;
 }
 
+/** A person's email reminder settings (GET/PUT /reminder-settings). */
+export interface ReminderSettings {
+  enabled: boolean;
+  email: string | null;
+  thresholds: number[];
+  emailConfigured: boolean;
+  unsubscribePath: string | null;
+  updatedAt: string | null;
+}
+
+/** The reminders due on a date, each with its email's state. */
+export interface Notifications {
+  asOf: string;
+  emailConfigured: boolean;
+  items: {
+    key: string; credentialId: string; cycle: number; threshold: string; dueOn: string; subject: string; body: string; missing: string; nextStep: string;
+    email: { state: string; sentAt: string | null } | null;
+  }[];
+}
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly issues: ApiIssue[], message: string) {
     super(message);
@@ -74,6 +94,9 @@ export function createApi(person: string) {
     issueCalendarFeed: () => request<CalendarFeed>('POST', `${p}/calendar-feed`),
     rotateCalendarFeed: () => request<CalendarFeed>('POST', `${p}/calendar-feed/rotate`),
     revokeCalendarFeed: () => request<void>('DELETE', `${p}/calendar-feed`),
+    reminderSettings: () => request<ReminderSettings>('GET', `${p}/reminder-settings`),
+    saveReminderSettings: (body: { enabled: boolean; email: string | null; thresholds: number[] }) => request<ReminderSettings>('PUT', `${p}/reminder-settings`, body),
+    notifications: (asOf: string) => request<Notifications>('GET', `${p}/notifications?asOf=${id(asOf)}`),
     auditUrl: (credentialId: string, file: 'transcript.pdf' | 'audit-packet.zip', asOf: string) => `${p}/credentials/${id(credentialId)}/${file}?asOf=${id(asOf)}`,
   };
 }

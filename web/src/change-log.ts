@@ -47,6 +47,7 @@ function nameOf(entity: string, data: Fields, id: string): string {
     case 'activity': return `activity “${String(data.title ?? id)}”`;
     case 'evidence': return `certificate ${String(data.name ?? id)}`;
     case 'person': return `wallet ${String(data.name ?? id)}`;
+    case 'reminder-settings': return 'reminder settings';
     default: return `${entity} ${id}`;
   }
 }

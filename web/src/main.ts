@@ -14,6 +14,7 @@ import { setupActivityForm, setupCredentialForm, setupRenewForm, type Credential
 import { showSaveWarnings } from './save-warnings.js';
 import { renderTimeline } from './timeline.js';
 import { setupCalendarFeed } from './calendar-feed.js';
+import { renderNotifications, setupReminderSettings } from './reminders.js';
 
 const person = new URLSearchParams(location.search).get('person') ?? 'me';
 const api = createApi(person);
@@ -38,8 +39,10 @@ function failed(error: unknown): void {
 
 async function refresh(): Promise<void> {
   const asOf = asOfInput.value || localToday();
-  [report, activities, credentials, changes] = await Promise.all([api.status(asOf), api.activities(), api.credentials(), api.changes(50)]);
+  let notifications: Awaited<ReturnType<typeof api.notifications>>;
+  [report, activities, credentials, changes, notifications] = await Promise.all([api.status(asOf), api.activities(), api.credentials(), api.changes(50), api.notifications(asOf)]);
   render();
+  byId('notifications').replaceChildren(renderNotifications(notifications));
 }
 
 function render(): void {
@@ -142,7 +145,10 @@ async function start(): Promise<void> {
   openActivity = setupActivityForm(context);
   byId('open-credential').addEventListener('click', () => openCredential());
   byId('open-activity').addEventListener('click', () => openActivity());
-  await Promise.all([refresh(), setupCalendarFeed(byId('calendar-feed'), api, (message) => toast(message), failed)]);
+  await Promise.all([
+    refresh(), setupCalendarFeed(byId('calendar-feed'), api, (message) => toast(message), failed),
+    setupReminderSettings(byId('reminder-settings'), api, (message) => toast(message), failed, refresh),
+  ]);
   document.body.dataset.ready = 'true';
 }
 

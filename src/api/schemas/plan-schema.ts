@@ -58,7 +58,9 @@ export const planStepSchema = z.object({
 
 const cyclePlan = z.object({
   credential: z.string(), program: z.string(), programName: z.string(), ordinal: z.number().int(),
-  cycleStart: date, end: date, unit: z.string(), required: z.number(), existing: z.number(), planned: z.number(),
+  cycleStart: date, end: date,
+  expiredOn: date.optional().meta({ description: 'Only for an expired cycle whose missing CE is planned inside its CE window after expiry: the day it expired (end is then the window\'s last day).' }),
+  unit: z.string(), required: z.number(), existing: z.number(), planned: z.number(),
   fills: z.array(z.string()), steps: z.array(z.string()), renewalsBefore: z.array(date),
 });
 
@@ -69,7 +71,9 @@ const infeasibility = z.object({
 
 const lateRenewal = z.object({
   credential: z.string(), programName: z.string(), kind: z.enum(['late-renewal', 'reinstatement']), expired: date, graceEnd: date,
-  met: z.boolean(), assumedOn: date, unit: z.string(),
+  met: z.boolean(), assumedOn: date,
+  ceWindowEnd: date.optional().meta({ description: 'The last day CE still counts toward the expired cycle, when that window is open on the as-of date.' }),
+  unit: z.string(),
 });
 
 export const planResponseSchema = z.object({

@@ -6,6 +6,7 @@ import { uniqueRenewalsMigration } from './002-unique-renewals.js';
 import { offeringsAndPlannedItemsMigration } from './003-offerings-and-planned-items.js';
 import { calendarFeedsMigration } from './006-calendar-feeds.js';
 import { evidenceBlobsMigration } from './007-evidence-blobs.js';
+import { remindersMigration } from './008-reminders.js';
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -14,5 +15,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '003-offerings-and-planned-items': offeringsAndPlannedItemsMigration(engine),
     '006-calendar-feeds': calendarFeedsMigration(engine),
     '007-evidence-blobs': evidenceBlobsMigration(engine),
+    '008-reminders': remindersMigration(engine),
   };
 }
