@@ -10,6 +10,7 @@ import { buildApp } from '../api/build-app.js';
 import { localToday } from '../api/local-today.js';
 import { allowedHostNames } from '../api/request-guard.js';
 import { readCatalogDir } from '../io/read-catalog-dir.js';
+import { RecertError } from '../shared/recert-error.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
 import { evidenceBlobsOf, evidenceFolderOf } from '../store/evidence/open-evidence-blobs.js';
@@ -29,6 +30,19 @@ export const WEB_ROOTS = [join(ROOT, 'web', 'public'), join(ROOT, 'dist', 'web')
 
 /** The person the web app shows; created on first start. */
 export const DEFAULT_PERSON = { id: 'me', name: 'Me' } as const;
+
+/**
+ * Creates the default person unless there is one. Servers started together on one database (several
+ * processes behind a load balancer) race here: the losers' ALREADY_EXISTS means the person is there.
+ */
+export async function ensureDefaultPerson(store: Store): Promise<void> {
+  if ((await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) return;
+  try {
+    await store.createPerson(DEFAULT_PERSON, 'server');
+  } catch (error) {
+    if (!(error instanceof RecertError && error.issues.every((issue) => issue.code === 'ALREADY_EXISTS'))) throw error;
+  }
+}
 
 export interface ServerConfig {
   readonly port: number;
@@ -85,7 +99,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const inDatabase = store.evidenceBlobs();
     if (inDatabase === null) await checkFolderWritable(evidenceFolderOf(config.dataDir));
     else if (inDatabase instanceof PostgresEvidenceBlobs && existsSync(evidenceFolderOf(config.dataDir))) await inDatabase.adoptFiles(evidenceFolderOf(config.dataDir));
-    if (!(await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) await store.createPerson(DEFAULT_PERSON, 'server');
+    await ensureDefaultPerson(store);
     const missing = WEB_ROOTS.filter((dir) => !existsSync(dir));
     if (missing.length > 0) throw new Error(`web app files not found in ${missing.join(', ')}: run \`npm run build\` first`);
     // Workers start now and each solves a small plan first, so the first request does not pay for

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDefaultPerson } from '../../src/server/start-server.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import { storeBackends, TEST_DATABASE_URL } from '../../src/store/testing/store-backends.js';
 
@@ -86,6 +87,21 @@ suite('two server processes on one PostgreSQL database', () => {
     await client.query(`drop schema if exists "${schema}" cascade`);
     await client.end();
   }, 60_000);
+
+  it('starts both at once on a fresh database (the default person is created once, the other start does not fail)', async () => {
+    // beforeAll started them together; here the race is run many times over on one store.
+    const store = await openPostgresStore({ url: TEST_DATABASE_URL, schema: `${schema}_start` });
+    try {
+      await Promise.all(Array.from({ length: 8 }, () => ensureDefaultPerson(store)));
+      expect((await store.listPeople()).map((p) => p.id)).toEqual(['me']);
+    } finally {
+      await store.close();
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`drop schema if exists "${schema}_start" cascade`);
+      await client.end();
+    }
+  });
 
   it('reads through one process what was written through the other', async () => {
     expect((await call(a, 'POST', '/api/people/me/credentials', { id: 'cpt', program: 'nasm-cpt', earned: '2025-03-01' })).status).toBe(201);
