@@ -14,6 +14,7 @@ import { registerPrograms } from './commands/programs.js';
 import { registerValidate } from './commands/validate.js';
 import { registerActivity } from './commands/activity.js';
 import { registerAudit } from './commands/audit.js';
+import { registerBackup } from './commands/backup.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerRemind } from './commands/remind.js';
 import { registerCredential } from './commands/credential.js';
@@ -48,6 +49,7 @@ export function buildProgram(io: Io, options: { fetchText?: FetchText } = {}): C
   registerAudit(program, io);
   registerCalendar(program, io);
   registerRemind(program, io);
+  registerBackup(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   return program;
 }

@@ -50,9 +50,9 @@ try {
     courseDir: process.env.RECERT_COURSE_DIR ? resolve(process.env.RECERT_COURSE_DIR) : undefined,
     mail: smtpUrl === undefined || mailFrom === undefined ? undefined : { smtpUrl, from: mailFrom, publicUrl: process.env.PUBLIC_URL || undefined, intervalMs: intervalSeconds * 1000, leaseMs: leaseSeconds * 1000 },
   });
-  const storage = server.store.engine === 'sqlite' ? `SQLite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const storage = server.store.engine === 'sqlite' ? `SQLite and evidence files in ${dataDir}` : 'PostgreSQL (DATABASE_URL), evidence included';
   const email = server.reminders === undefined ? 'off (set SMTP_URL and MAIL_FROM); reminders show in the app' : `reminders sent from ${mailFrom}`;
-  process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}; evidence files in ${dataDir}\n  email: ${email}\n  API docs: ${server.url}docs\n`);
+  process.stdout.write(`recert is running at ${server.url}\n  storage: ${storage}\n  email: ${email}\n  API docs: ${server.url}docs\n`);
   if (!isLoopbackAddress(process.env.HOST ?? '127.0.0.1')) {
     // Session cookies are Secure: a browser keeps them only over https.
     process.stdout.write('  sign-in required (listening beyond this machine); serve it over https, e.g. behind a reverse proxy with RECERT_TRUST_PROXY=1\n');

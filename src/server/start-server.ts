@@ -10,9 +10,11 @@ import { buildApp } from '../api/build-app.js';
 import { localToday } from '../api/local-today.js';
 import { allowedHostNames, isLoopbackAddress } from '../api/request-guard.js';
 import { readCatalogDir } from '../io/read-catalog-dir.js';
+import { RecertError } from '../shared/recert-error.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { DEFAULT_MAX_EVIDENCE_BYTES } from '../store/evidence/attach-evidence.js';
-import { EvidenceFiles } from '../store/evidence/evidence-files.js';
+import { evidenceBlobsOf, evidenceFolderOf } from '../store/evidence/open-evidence-blobs.js';
+import { PostgresEvidenceBlobs } from '../store/evidence/postgres-evidence-blobs.js';
 import { PlanService } from '../plan-service/plan-service.js';
 import { warmUpTask } from '../plan-service/warm-up.js';
 import { checkFolderWritable, checkStoreWritable } from '../store/check-writable.js';
@@ -29,6 +31,19 @@ export const WEB_ROOTS = [join(ROOT, 'web', 'public'), join(ROOT, 'dist', 'web')
 
 /** The person the web app shows; created on first start. */
 export const DEFAULT_PERSON = { id: 'me', name: 'Me' } as const;
+
+/**
+ * Creates the default person unless there is one. Servers started together on one database (several
+ * processes behind a load balancer) race here: the losers' ALREADY_EXISTS means the person is there.
+ */
+export async function ensureDefaultPerson(store: Store): Promise<void> {
+  if ((await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) return;
+  try {
+    await store.createPerson(DEFAULT_PERSON, 'server');
+  } catch (error) {
+    if (!(error instanceof RecertError && error.issues.every((issue) => issue.code === 'ALREADY_EXISTS'))) throw error;
+  }
+}
 
 export interface ServerConfig {
   readonly port: number;
@@ -82,8 +97,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   try {
     // Refuse to start, rather than answer "ok" to health checks and fail every write.
     await checkStoreWritable(store, store.engine === 'sqlite' ? `the SQLite database ${join(config.dataDir, SQLITE_FILE_NAME)} (it and its folder must be writable)` : 'the PostgreSQL database (DATABASE_URL)');
-    await checkFolderWritable(join(config.dataDir, 'evidence'));
-    if (!(await store.listPeople()).some((p) => p.id === DEFAULT_PERSON.id)) await store.createPerson(DEFAULT_PERSON, 'server');
+    // With PostgreSQL the evidence is in the database too, and the data folder is not used, except that
+    // certificates an older version kept in its evidence folder are taken into the database once.
+    const inDatabase = store.evidenceBlobs();
+    if (inDatabase === null) await checkFolderWritable(evidenceFolderOf(config.dataDir));
+    else if (inDatabase instanceof PostgresEvidenceBlobs && existsSync(evidenceFolderOf(config.dataDir))) await inDatabase.adoptFiles(evidenceFolderOf(config.dataDir));
+    await ensureDefaultPerson(store);
     const missing = WEB_ROOTS.filter((dir) => !existsSync(dir));
     if (missing.length > 0) throw new Error(`web app files not found in ${missing.join(', ')}: run \`npm run build\` first`);
     // Workers start now and each solves a small plan first, so the first request does not pay for
@@ -96,7 +115,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     const linkFrom = config.mail?.from;
     const app = await buildApp(
       {
-        store, files: new EvidenceFiles(join(config.dataDir, 'evidence')), catalog, courses, planner, today: () => localToday(now()),
+        store, files: evidenceBlobsOf(store, config.dataDir), catalog, courses, planner, today: () => localToday(now()),
         maxEvidenceBytes: config.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES, emailConfigured: config.mail !== undefined,
       },
       {

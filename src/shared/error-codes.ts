@@ -31,6 +31,9 @@ export const ERROR_CODES = {
   INVITATION_INVALID: 'The invitation is unknown, already accepted or expired; ask the organization for a new one (HTTP 400).',
   PASSKEY_INVALID: 'A passkey response does not verify: unknown passkey, expired or reused challenge, wrong site, or a bad signature (HTTP 400).',
   RATE_LIMITED: 'Too many sign-in attempts from this address in a short time; wait and retry (HTTP 429).',
+  BACKUP_INVALID: 'A file given to `recert restore` is not a complete recert backup: an unexpected entry, a missing or altered file, or a damaged database.',
+  BACKUP_INCONSISTENT: '`recert backup` could not take a database snapshot whose evidence files all exist (files removed while it ran, or lost outside recert).',
+  RESTORE_TARGET_NOT_EMPTY: '`recert restore` was pointed at a data folder that is not empty; add --force to replace it.',
   INTERNAL: 'An unexpected failure (HTTP 500; CLI exit status 1); the server log or stderr has the details.',
 } as const;
 

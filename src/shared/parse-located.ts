@@ -13,7 +13,7 @@
  * and on generated catalogs), so the result never depends on which path ran.
  */
 import jsyaml from 'js-yaml';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Alias, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ErrorCode } from './error-codes.js';
 import { pathToString, type Issue } from './recert-error.js';
@@ -59,7 +59,14 @@ export function parseLocatedSlow<S extends z.ZodType>(
   }
   // The alias-expansion guard (against "billion laughs" input) costs more than the whole parse for a file
   // that reuses records through many aliases, as the rule catalog does; the catalog turns it off.
-  const data: unknown = doc.toJS(options.trustedAliases === true ? { maxAliasCount: -1 } : {});
+  let data: unknown;
+  try {
+    data = doc.toJS(options.trustedAliases === true ? { maxAliasCount: -1 } : {});
+  } catch (error) {
+    // An alias whose anchor is missing or comes later (`*a`), or too many aliases: yaml reports these
+    // only when building the data, with a bare ReferenceError. Report it like any syntax error.
+    return { ok: false, issues: [aliasIssue(doc, lineCounter, file, codes.syntax, error)] };
+  }
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
   return {
@@ -76,6 +83,22 @@ export function parseLocatedSlow<S extends z.ZodType>(
       };
     }),
   };
+}
+
+/** The problem `toJS` threw, at the first alias that does not resolve (else the first alias, else line 1). */
+function aliasIssue(doc: Document, lineCounter: LineCounter, file: string, code: ErrorCode, error: unknown): Issue {
+  let unresolved: Alias | undefined;
+  let first: Alias | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      first ??= alias;
+      if (unresolved === undefined && alias.resolve(doc) === undefined) unresolved = alias;
+    },
+  });
+  const at = unresolved ?? first;
+  const position = at?.range ? lineCounter.linePos(at.range[0]) : { line: 1, col: 1 };
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return { code, file, line: position.line, column: position.col, path: '', message };
 }
 
 /** The plain data of the text by the located parser (no schema); for tests comparing the two paths. */
@@ -111,7 +134,7 @@ export function parsePath(path: string): PropertyKey[] {
 
 function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core' });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core', logLevel: 'error' });
   return { doc, lineCounter };
 }
 

@@ -90,6 +90,14 @@ export interface CalendarFeedsTable {
   created_at: string;
 }
 
+/** evidence_blobs (007, PostgreSQL only): evidence bytes by SHA-256, instead of files in the data folder. */
+export interface EvidenceBlobsTable {
+  sha256: string;
+  bytes: Buffer;
+  size: number;
+  created_at: Generated<string>;
+}
+
 /** reminder_settings (008): a person's email reminder choice and unsubscribe secret. */
 export interface ReminderSettingsTable {
   person_id: string;
@@ -150,6 +158,7 @@ export interface Database {
   own_offerings: DocumentTable;
   planned_items: DocumentTable;
   calendar_feeds: CalendarFeedsTable;
+  evidence_blobs: EvidenceBlobsTable;
   reminder_settings: ReminderSettingsTable;
   reminder_outbox: ReminderOutboxTable;
   accounts: AccountsTable;

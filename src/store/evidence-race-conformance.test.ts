@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { calendarDate } from '../shared/calendar-date.js';
 import { attachEvidence, discardOrphans } from './evidence/attach-evidence.js';
+import type { EvidenceBlobs } from './evidence/evidence-blobs.js';
 import { EvidenceFiles } from './evidence/evidence-files.js';
 import type { Store } from './store.js';
 import { describeEachStore } from './testing/store-backends.js';
@@ -13,13 +14,14 @@ const PDF = new TextEncoder().encode('%PDF-1.4\n% certificate\n');
 
 await describeEachStore('store evidence races', { describe, it }, (backend) => {
   let store: Store;
-  let files: EvidenceFiles;
+  let files: EvidenceBlobs;
   let dir: string;
   const target = { personId: 'me', activityId: 'a1', actor: 'test' };
   beforeEach(async () => {
     store = await backend.open();
     dir = mkdtempSync(join(tmpdir(), 'recert-evidence-race-'));
-    files = new EvidenceFiles(dir);
+    // Where the server keeps them: the database on PostgreSQL (cross-process advisory locks), files on SQLite.
+    files = store.evidenceBlobs() ?? new EvidenceFiles(dir);
     await store.createPerson({ id: 'me', name: 'Sam' }, 'test');
     await store.addActivity('me', { id: 'a1', title: 'Course', completed: calendarDate('2026-01-01'), credits: [] }, 'test');
   });

@@ -21,6 +21,8 @@ import type {
   PlannedItemInput, Removed, Store, StoredRenewal,
 } from './store.js';
 import { nextActivityId, nextId } from './next-id.js';
+import type { EvidenceBlobs } from './evidence/evidence-blobs.js';
+import { PostgresEvidenceBlobs } from './evidence/postgres-evidence-blobs.js';
 import { insertDocument, nextDocumentId, selectDocument, selectDocuments } from './planning-queries.js';
 import { alreadyExists, concurrentDuplicate, isUniqueViolation, isUnstorableValue, notFound, renewalExists, unstorableValue } from './store-errors.js';
 
@@ -98,6 +100,13 @@ export class KyselyStore implements Store {
     } catch (error) {
       if (error !== rollback) throw error;
     }
+  }
+
+  private blobs: PostgresEvidenceBlobs | undefined;
+
+  evidenceBlobs(): EvidenceBlobs | null {
+    if (this.engine !== 'postgres') return null;
+    return (this.blobs ??= new PostgresEvidenceBlobs(this.db));
   }
 
   /** Lets discardOrphans re-check, under the files' lock, that no row came to refer to a hash since. */

@@ -12,6 +12,9 @@ export async function migrateToLatest(db: Kysely<Database>, engine: Engine, sche
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(engine) },
+    // Migrations are independent of each other, and branches add them in parallel: a database that
+    // already ran 008 must still take a 007 merged later (instead of refusing to open).
+    allowUnorderedMigrations: true,
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -10,6 +10,7 @@ import type { CalendarDate } from '../shared/calendar-date.js';
 import type { Issue } from '../shared/recert-error.js';
 import type { AccountStore } from './account-store.js';
 import type { CalendarFeedStore } from './calendar-feed-store.js';
+import type { EvidenceBlobs } from './evidence/evidence-blobs.js';
 import type { ReminderStore } from './reminder-store.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -149,6 +150,12 @@ export interface Store {
   close(): Promise<void>;
   /** Writes a row and rolls it back: fails when the database cannot be written (read-only file, database or role). */
   probeWrite(): Promise<void>;
+  /**
+   * Where the evidence bytes live when the database keeps them: PostgreSQL's `evidence_blobs` table, so
+   * several server processes share only the database. Null on SQLite, whose bytes are files in the data
+   * folder (evidence/open-evidence-blobs.ts picks the one that applies).
+   */
+  evidenceBlobs(): EvidenceBlobs | null;
 
   listPeople(): Promise<Person[]>;
   getPerson(id: string): Promise<Person>;

@@ -41,17 +41,17 @@ await describeEachStore('HTTP evidence', { describe, it }, (backend) => {
     await app.call('POST', '/api/people/me/activities', { id: 'a2', title: 'Other', completed: '2026-03-02', credits: [] });
     const second = await upload('b.pdf', PDF, 'application/pdf', 'a2');
     expect(second.body.sha256).toBe(first.body.sha256);
-    expect(app.storedFiles()).toBe(1);
+    expect(await app.storedBlobs()).toBe(1);
     expect((await app.call('DELETE', `/api/people/me/evidence/${first.body.id}`)).status).toBe(204);
-    expect(app.storedFiles()).toBe(1);
+    expect(await app.storedBlobs()).toBe(1);
     expect((await app.call('DELETE', '/api/people/me/activities/a2')).status).toBe(204);
-    expect(app.storedFiles()).toBe(0);
+    expect(await app.storedBlobs()).toBe(0);
   });
 
   it('refuses a file over the size limit with 413', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(2048, 0x20)]);
     expect(await upload('big.pdf', big)).toMatchObject({ status: 413, body: { code: 'EVIDENCE_TOO_LARGE' } });
-    expect(app.storedFiles()).toBe(0);
+    expect(await app.storedBlobs()).toBe(0);
   });
 
   it('refuses content that is not an allowed type, whatever its name or declared type, with 415', async () => {

@@ -2,7 +2,6 @@
  * Faults a real deployment meets: an evidence file lost on disk, clients that send half a request
  * and stall, requests refused by the Host and Origin checks (which must show in the log).
  */
-import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,7 +58,7 @@ await describeEachStore('HTTP faults', { describe, it }, (backend) => {
     const form = new FormData();
     form.append('file', new Blob([PDF]), 'c.pdf');
     const added = await (await fetch(`${app.base}/api/people/me/activities/a1/evidence`, { method: 'POST', body: form })).json() as { id: string };
-    rmSync(app.evidenceDir, { recursive: true, force: true });
+    await app.loseAllEvidence();
     const answer = await app.call('GET', `/api/people/me/evidence/${added.id}/file`);
     expect(answer).toMatchObject({ status: 410, body: { code: 'EVIDENCE_FILE_MISSING', issues: [{ path: 'params.evidenceId' }] } });
     expect(answer.headers.get('content-disposition')).toBeNull();

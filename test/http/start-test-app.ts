@@ -1,6 +1,7 @@
 /**
- * Starts the real HTTP app on a free loopback port over a fresh store of the given backend, with a
- * temporary evidence folder and a fixed "today". Tests talk to it with fetch, as a client would.
+ * Starts the real HTTP app on a free loopback port over a fresh store of the given backend, with the
+ * evidence where the server keeps it (a temporary folder on SQLite, the database on PostgreSQL) and a
+ * fixed "today". Tests talk to it with fetch, as a client would.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/api/build-app.js';
 import { readCatalogDir } from '../../src/io/read-catalog-dir.js';
 import { calendarDate } from '../../src/shared/calendar-date.js';
+import type { EvidenceBlobs } from '../../src/store/evidence/evidence-blobs.js';
 import { EvidenceFiles } from '../../src/store/evidence/evidence-files.js';
+import type { PostgresEvidenceBlobs } from '../../src/store/evidence/postgres-evidence-blobs.js';
 import type { Store } from '../../src/store/store.js';
 import type { Backend } from '../../src/store/testing/store-backends.js';
 
@@ -21,11 +24,14 @@ export interface TestApp {
   /** The Fastify app itself (its route table, for the isolation matrix). */
   readonly app: FastifyInstance;
   readonly store: Store;
-  readonly evidenceDir: string;
+  /** Where the app keeps evidence bytes: files in a temporary folder (SQLite) or the database (PostgreSQL). */
+  readonly blobs: EvidenceBlobs;
   /** fetch with JSON in and out; the body is parsed when the response is JSON. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
-  /** How many evidence files are on disk. */
-  storedFiles(): number;
+  /** How many evidence contents are stored (files on disk, or rows of evidence_blobs). */
+  storedBlobs(): Promise<number>;
+  /** Deletes every stored evidence content behind the app's back (a lost disk, a bad restore). */
+  loseAllEvidence(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,7 +39,8 @@ export async function startTestApp(backend: Backend, options: { maxEvidenceBytes
   const store = await backend.open();
   await store.createPerson({ id: 'me', name: 'Sam' }, 'test');
   const evidenceDir = mkdtempSync(join(tmpdir(), 'recert-http-'));
-  const app = await buildApp({ store, files: new EvidenceFiles(evidenceDir), catalog, today: () => TODAY, maxEvidenceBytes: options.maxEvidenceBytes ?? 64 * 1024, emailConfigured: options.emailConfigured ?? false }, options.app);
+  const blobs = store.evidenceBlobs() ?? new EvidenceFiles(evidenceDir);
+  const app = await buildApp({ store, files: blobs, catalog, today: () => TODAY, maxEvidenceBytes: options.maxEvidenceBytes ?? 64 * 1024, emailConfigured: options.emailConfigured ?? false }, options.app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
@@ -41,7 +48,7 @@ export async function startTestApp(backend: Backend, options: { maxEvidenceBytes
     base,
     app,
     store,
-    evidenceDir,
+    blobs,
     async call(method, path, body, headers = {}) {
       const response = await fetch(`${base}${path}`, {
         method,
@@ -52,8 +59,13 @@ export async function startTestApp(backend: Backend, options: { maxEvidenceBytes
       const json = (response.headers.get('content-type') ?? '').includes('json') && text !== '';
       return { status: response.status, body: json ? JSON.parse(text) : text, headers: response.headers };
     },
-    storedFiles() {
-      return readdirSync(evidenceDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    async storedBlobs() {
+      if (blobs instanceof EvidenceFiles) return readdirSync(evidenceDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+      return (await (blobs as PostgresEvidenceBlobs).list()).length;
+    },
+    async loseAllEvidence() {
+      if (blobs instanceof EvidenceFiles) rmSync(evidenceDir, { recursive: true, force: true });
+      else await blobs.remove(await (blobs as PostgresEvidenceBlobs).list());
     },
     async close() {
       // fetch keeps sockets alive between calls; close them rather than wait for them to time out.

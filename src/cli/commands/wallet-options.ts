@@ -4,7 +4,7 @@
  * change log), and today's date, computed here at the edge.
  */
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Catalog } from '../../catalog/catalog.js';
 import { readCatalogDir } from '../../io/read-catalog-dir.js';
@@ -48,13 +48,13 @@ export async function withWallet<T>(options: WalletOptions, work: (wallet: Walle
   const dataDir = dataDirOf(options);
   // Loaded here, not at start-up: the store's drivers (Kysely, better-sqlite3, pg) take longer to load
   // than `recert check` takes to run, and only the wallet commands need them.
-  const [{ openStore }, { EvidenceFiles }] = await Promise.all([import('../../store/open-store.js'), import('../../store/evidence/evidence-files.js')]);
+  const [{ openStore }, { evidenceBlobsOf }] = await Promise.all([import('../../store/open-store.js'), import('../../store/evidence/open-evidence-blobs.js')]);
   const store = await openStore({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined, create });
   let catalog: Catalog | undefined;
   try {
     return await work({
       store,
-      files: new EvidenceFiles(join(dataDir, 'evidence')),
+      files: evidenceBlobsOf(store, dataDir),
       person: options.person,
       actor: process.env.RECERT_ACTOR ?? `cli:${safeUserName()}`,
       dataDir,

@@ -5,6 +5,7 @@ import { initialMigration } from './001-initial.js';
 import { uniqueRenewalsMigration } from './002-unique-renewals.js';
 import { offeringsAndPlannedItemsMigration } from './003-offerings-and-planned-items.js';
 import { calendarFeedsMigration } from './006-calendar-feeds.js';
+import { evidenceBlobsMigration } from './007-evidence-blobs.js';
 import { remindersMigration } from './008-reminders.js';
 import { accountsMigration } from './009-accounts.js';
 
@@ -14,6 +15,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '002-unique-renewals': uniqueRenewalsMigration(),
     '003-offerings-and-planned-items': offeringsAndPlannedItemsMigration(engine),
     '006-calendar-feeds': calendarFeedsMigration(engine),
+    '007-evidence-blobs': evidenceBlobsMigration(engine),
     '008-reminders': remindersMigration(engine),
     '009-accounts': accountsMigration(engine),
   };
