@@ -37,21 +37,34 @@ export interface CountContext {
   readonly proration?: ProrationRow | undefined;
 }
 
-export function countActivities(activities: readonly Activity[], ctx: CountContext): ActivityCount {
+/** Activities in completion order, ties by id: the order they are counted in (sort once per profile). */
+export function inCountingOrder(activities: readonly Activity[]): readonly Activity[] {
+  return activities.slice().sort((a, b) => (a.completed === b.completed ? (a.id < b.id ? -1 : 1) : a.completed < b.completed ? -1 : 1));
+}
+
+/**
+ * Counts `activities` toward one cycle. `ordered` says they are already in counting order
+ * (inCountingOrder). With `withFindings` false the findings list stays empty: the counting is the same,
+ * and the evaluation builds the findings (one per activity) only when a reader asks for them.
+ */
+export function countActivities(activities: readonly Activity[], ctx: CountContext, options: { readonly ordered?: boolean; readonly withFindings?: boolean } = {}): ActivityCount {
+  const withFindings = options.withFindings !== false;
   const findings: Finding[] = [];
   const contributions: Contribution[] = [];
   const notCounted: { id: string; reason: NotCountedReason }[] = [];
   const usedPerCycle = new Map<string, number>();
   const usedPerYear = new Map<string, number>();
 
-  const ordered = activities.slice().sort((a, b) => (a.completed === b.completed ? (a.id < b.id ? -1 : 1) : a.completed < b.completed ? -1 : 1));
+  const ordered = options.ordered === true ? activities : inCountingOrder(activities);
   // One function for every refusal (not a closure per activity: a big wallet has tens of thousands).
   const reject = (activity: Activity, credit: Activity['credits'][number] | undefined, reason: NotCountedReason, extra: { cap?: number; perYear?: boolean } = {}): void => {
-    notCounted.push({ id: activity.id, reason });
-    findings.push(finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, ...extra }));
+    notCounted.push(Object.freeze({ id: activity.id, reason }));
+    if (withFindings) findings.push(finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, ...extra }));
   };
-  for (const activity of ordered) {
-    const credit = activity.credits.find((line) => line.body === ctx.body);
+  const body = ctx.body;
+  for (let i = 0; i < ordered.length; i++) {
+    const activity = ordered[i]!;
+    const credit = creditFor(activity, body);
     if (credit === undefined) { reject(activity, credit, 'not-approved'); continue; }
     const placement = placeInCycles(activity.completed, ctx);
     if (placement !== 'this') { reject(activity, credit, placement); continue; }
@@ -82,12 +95,18 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
       usedPerYear.set(key, (usedPerYear.get(key) ?? 0) + milli);
     }
     contributions.push({ source: 'activity', id: activity.id, milli, category: credit.category });
-    findings.push(finding({
+    if (withFindings) findings.push(finding({
       kind: 'activity-counted', activity: activity.id, title: activity.title, completed: activity.completed,
       units: fromMilli(milli), granted: fromMilli(granted), unit: ctx.unit, category: credit.category,
     }));
   }
   return { contributions, findings, notCounted };
+}
+
+function creditFor(activity: Activity, body: string): Activity['credits'][number] | undefined {
+  const credits = activity.credits;
+  for (let i = 0; i < credits.length; i++) if (credits[i]!.body === body) return credits[i];
+  return undefined;
 }
 
 function placeInCycles(date: CalendarDate, ctx: CountContext): 'this' | NotCountedReason {
