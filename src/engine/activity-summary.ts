@@ -55,17 +55,16 @@ function activityFindings(report: CredentialReport): Map<string, ActivityFinding
 
 function lineFor(report: CredentialReport, f: ActivityFinding | undefined, completed: string, granted: number | null): ActivityLine | null {
   if (granted === null || f === undefined) return null;
-  const base = { credential: report.id, program: report.program, programName: report.programName, unit: report.unit, granted };
-  if (f.kind === 'activity-counted') {
-    return withText({ ...base, outcome: 'counted', units: f.units, cycle: report.cycle, reason: null });
-  }
+  if (f.kind === 'activity-counted') return line(report, 'counted', f.units, granted, report.cycle, null);
   if (f.reason === 'not-approved') return null;
   const other = f.reason === 'earlier-cycle' || f.reason === 'later-cycle'
     ? report.history.find((c) => completed >= c.start && completed <= c.end) ?? null
     : null;
-  return withText({ ...base, outcome: 'not-counted', units: null, cycle: other === null ? null : { start: other.start, end: other.end }, reason: f.reason });
+  return line(report, 'not-counted', null, granted, other === null ? null : { start: other.start, end: other.end }, f.reason);
 }
 
-function withText(line: Omit<ActivityLine, 'text'>): ActivityLine {
-  return { ...line, text: explainActivityLine(line) };
+/** A line with its fields in the API schema's order (src/api/schemas/report-schema.ts). */
+function line(report: CredentialReport, outcome: ActivityLine['outcome'], units: number | null, granted: number, cycle: ActivityLine['cycle'], reason: NotCountedReason | null): ActivityLine {
+  const facts = { credential: report.id, program: report.program, programName: report.programName, outcome, units, granted, unit: report.unit, cycle, reason };
+  return { ...facts, text: explainActivityLine(facts) };
 }

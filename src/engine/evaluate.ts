@@ -57,10 +57,11 @@ const EXPLANATION: PropertyDescriptor = { get: explanationOf, enumerable: true }
  * plain fields, so JSON, spreads and equality see the same report.
  */
 function credentialReport(f: ReportFields, makeFindings: () => Finding[], nextStep: CredentialReport['nextStep']): CredentialReport {
+  // The fields in the API schema's order (src/api/schemas/report-schema.ts), so the HTTP API can send JSON.stringify of the report as it is.
   const report = {
-    id: f.id, program: f.program, programName: f.programName, body: f.body, kind: f.kind, cycle: f.cycle, deadline: f.deadline, graceEnds: f.graceEnds,
-    unit: f.unit, required: f.required, earned: f.earned, missing: f.missing, components: f.components, counted: f.counted, notCounted: f.notCounted,
-    contributions: f.contributions, ruleFrom: f.ruleFrom, history: f.history, ceWindowEnds: f.ceWindowEnds, status: f.status,
+    id: f.id, program: f.program, programName: f.programName, body: f.body, kind: f.kind, status: f.status, cycle: f.cycle, deadline: f.deadline,
+    graceEnds: f.graceEnds, ceWindowEnds: f.ceWindowEnds, unit: f.unit, required: f.required, earned: f.earned, missing: f.missing, components: f.components,
+    counted: f.counted, notCounted: f.notCounted, contributions: f.contributions, ruleFrom: f.ruleFrom, history: f.history,
   } as Record<string, unknown>;
   Object.defineProperty(report, 'findings', FINDINGS);
   Object.defineProperty(report, 'explanation', EXPLANATION);
