@@ -22,6 +22,10 @@ export interface ActivityCount {
   readonly contributions: readonly Contribution[];
   readonly findings: readonly Finding[];
   readonly notCounted: readonly { id: string; reason: NotCountedReason }[];
+  /** Per activity in counting order: 1 when it counted (its contribution is the next one), else 0 (its refusal is the next one). */
+  readonly countedAt: Uint8Array;
+  /** The cap that stopped an activity refused as over the cap, by its position in counting order. */
+  readonly capAt: ReadonlyMap<number, { cap: number; perYear: boolean }>;
 }
 
 export interface CountContext {
@@ -45,29 +49,27 @@ export function inCountingOrder(activities: readonly Activity[]): readonly Activ
 /**
  * Counts `activities` toward one cycle. `ordered` says they are already in counting order
  * (inCountingOrder). With `withFindings` false the findings list stays empty: the counting is the same,
- * and the evaluation builds the findings (one per activity) only when a reader asks for them.
+ * and the evaluation builds the findings (one per activity, activityFindings) only when a reader asks.
  */
 export function countActivities(activities: readonly Activity[], ctx: CountContext, options: { readonly ordered?: boolean; readonly withFindings?: boolean } = {}): ActivityCount {
-  const withFindings = options.withFindings !== false;
-  const findings: Finding[] = [];
   const contributions: Contribution[] = [];
   const notCounted: { id: string; reason: NotCountedReason }[] = [];
   const usedPerCycle = new Map<string, number>();
   const usedPerYear = new Map<string, number>();
 
   const ordered = options.ordered === true ? activities : inCountingOrder(activities);
-  // One function for every refusal (not a closure per activity: a big wallet has tens of thousands).
-  const reject = (activity: Activity, credit: Activity['credits'][number] | undefined, reason: NotCountedReason, extra: { cap?: number; perYear?: boolean } = {}): void => {
+  const countedAt = new Uint8Array(ordered.length);
+  const capAt = new Map<number, { cap: number; perYear: boolean }>();
+  const reject = (activity: Activity, reason: NotCountedReason): void => {
     notCounted.push(Object.freeze({ id: activity.id, reason }));
-    if (withFindings) findings.push(finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, ...extra }));
   };
   const body = ctx.body;
   for (let i = 0; i < ordered.length; i++) {
     const activity = ordered[i]!;
     const credit = creditFor(activity, body);
-    if (credit === undefined) { reject(activity, credit, 'not-approved'); continue; }
+    if (credit === undefined) { reject(activity, 'not-approved'); continue; }
     const placement = placeInCycles(activity.completed, ctx);
-    if (placement !== 'this') { reject(activity, credit, placement); continue; }
+    if (placement !== 'this') { reject(activity, placement); continue; }
 
     const granted = toMilli(credit.units);
     let milli = granted;
@@ -86,7 +88,8 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
       }
     }
     if (milli === 0) {
-      reject(activity, credit, 'over-cap', limitedBy === undefined ? {} : { cap: fromMilli(limitedBy.cap), perYear: limitedBy.perYear });
+      reject(activity, 'over-cap');
+      if (limitedBy !== undefined) capAt.set(i, limitedBy);
       continue;
     }
     if (category !== undefined) {
@@ -95,12 +98,34 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
       usedPerYear.set(key, (usedPerYear.get(key) ?? 0) + milli);
     }
     contributions.push({ source: 'activity', id: activity.id, milli, category: credit.category });
-    if (withFindings) findings.push(finding({
-      kind: 'activity-counted', activity: activity.id, title: activity.title, completed: activity.completed,
-      units: fromMilli(milli), granted: fromMilli(granted), unit: ctx.unit, category: credit.category,
-    }));
+    countedAt[i] = 1;
   }
-  return { contributions, findings, notCounted };
+  const count = { contributions, findings: [], notCounted, countedAt, capAt };
+  return options.withFindings === false ? count : { ...count, findings: activityFindings(ordered, count, ctx) };
+}
+
+/** One finding per activity, in counting order, from a count of `ordered` (the same activities, same order). */
+export function activityFindings(ordered: readonly Activity[], count: ActivityCount, ctx: Pick<CountContext, 'body' | 'unit'>): Finding[] {
+  const findings: Finding[] = new Array<Finding>(ordered.length);
+  let nextCounted = 0;
+  let nextRefused = 0;
+  for (let i = 0; i < ordered.length; i++) {
+    const activity = ordered[i]!;
+    const credit = creditFor(activity, ctx.body);
+    if (count.countedAt[i] === 1) {
+      const { milli } = count.contributions[nextCounted++]!;
+      findings[i] = finding({
+        kind: 'activity-counted', activity: activity.id, title: activity.title, completed: activity.completed,
+        units: fromMilli(milli), granted: fromMilli(toMilli(credit!.units)), unit: ctx.unit, category: credit!.category,
+      });
+    } else {
+      const { reason } = count.notCounted[nextRefused++]!;
+      const limitedBy = count.capAt.get(i);
+      const extra = limitedBy === undefined ? {} : { cap: fromMilli(limitedBy.cap), perYear: limitedBy.perYear };
+      findings[i] = finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, ...extra });
+    }
+  }
+  return findings;
 }
 
 function creditFor(activity: Activity, body: string): Activity['credits'][number] | undefined {

@@ -11,7 +11,7 @@ import { DEFAULT_POLICY, type Policy } from '../shared/policy.js';
 import { fromMilli, toMilli } from '../shared/units.js';
 import type { Activity, Credential, Profile } from '../profile/profile-schema.js';
 import { checkComponent } from './check-components.js';
-import { countActivities, inCountingOrder } from './count-activities.js';
+import { activityFindings, countActivities, inCountingOrder } from './count-activities.js';
 import { countGrants } from './count-grants.js';
 import { prorationRow } from './category-caps.js';
 import { buildCycles, ceWindowEndOf, graceEndOf, type Cycle } from './cycles.js';
@@ -140,7 +140,7 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   const missing = required === null ? null : fromMilli(Math.max(0, toMilli(required) - earnedMilli));
   const deadline = deadlineOf(status, cycle.end, graceEnd, met, ceEnd);
 
-  // The per-activity findings go here, between the grants and the components: counted again, with findings, when read.
+  // The per-activity findings go here, between the grants and the components: built from the count when read.
   const head = findings.length + grants.findings.length;
   findings.push(...grants.findings);
   for (const component of components) findings.push(component.finding, ...component.advisories);
@@ -155,7 +155,7 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   findings.push(...confidenceFindings(program, rule, grantedPrograms));
 
   const allFindings = (): Finding[] => {
-    const perActivity = countActivities(inOrder(), countContext, { ordered: true, withFindings: true }).findings;
+    const perActivity = activityFindings(inOrder(), activities, countContext);
     return [...findings.slice(0, head), ...perActivity, ...findings.slice(head)];
   };
   return credentialReport({
