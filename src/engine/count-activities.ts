@@ -120,9 +120,11 @@ export function activityFindings(ordered: readonly Activity[], count: ActivityCo
       });
     } else {
       const { reason } = count.notCounted[nextRefused++]!;
-      const limitedBy = count.capAt.get(i);
-      const extra = limitedBy === undefined ? {} : { cap: fromMilli(limitedBy.cap), perYear: limitedBy.perYear };
-      findings[i] = finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, ...extra });
+      const limitedBy = reason === 'over-cap' ? count.capAt.get(i) : undefined;
+      // Two literals rather than a spread of the cap: a spread at the end of a literal is slow, and there is one per activity.
+      findings[i] = limitedBy === undefined
+        ? finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category })
+        : finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, cap: fromMilli(limitedBy.cap), perYear: limitedBy.perYear });
     }
   }
   return findings;
