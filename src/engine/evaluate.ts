@@ -16,6 +16,7 @@ import { countGrants } from './count-grants.js';
 import { prorationRow } from './category-caps.js';
 import { buildCycles, ceWindowEndOf, graceEndOf, type Cycle } from './cycles.js';
 import { explain } from './explain.js';
+import { heldValiditiesOnce, type Validity } from './held-credentials.js';
 import { finding, type Finding } from './findings.js';
 import { nextStepOf, NO_NEXT_STEP } from './next-step.js';
 import type { ComplianceReport, CredentialReport, Status } from './report.js';
@@ -24,9 +25,11 @@ export function evaluate(catalog: Catalog, profile: Profile, asOf: CalendarDate,
   // The activities in counting order, sorted once for all credentials (and only if one counts CE).
   let ordered: readonly Activity[] | undefined;
   const inOrder = (): readonly Activity[] => (ordered ??= inCountingOrder(profile.activities));
+  // Held credentials' validity (CPR/AED, specializations), worked out once per program for all credentials.
+  const held = heldValiditiesOnce(catalog, profile, asOf);
   return deepFreeze({
     asOf,
-    credentials: profile.credentials.map((credential) => evaluateCredential(catalog, profile, credential, asOf, policy, inOrder)),
+    credentials: profile.credentials.map((credential) => evaluateCredential(catalog, profile, credential, asOf, policy, inOrder, held)),
   });
 }
 
@@ -70,7 +73,9 @@ function credentialReport(f: ReportFields, makeFindings: () => Finding[], nextSt
   return report as unknown as CredentialReport;
 }
 
-function evaluateCredential(catalog: Catalog, profile: Profile, credential: Credential, asOf: CalendarDate, policy: Policy, inOrder: () => readonly Activity[]): CredentialReport {
+function evaluateCredential(
+  catalog: Catalog, profile: Profile, credential: Credential, asOf: CalendarDate, policy: Policy, inOrder: () => readonly Activity[], held: (program: string) => readonly Validity[],
+): CredentialReport {
   const program = catalog.programs.get(credential.program);
   if (program === undefined) throw new Error(`unknown program "${credential.program}" (profiles are checked against the catalog before evaluation)`);
   const base = {
@@ -125,12 +130,12 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   if (proration !== undefined && proration.earned !== 'before-cycle' && cycle.periodStart !== undefined) {
     findings.push(finding({ kind: 'required-prorated', earned: credential.earned, periodStart: cycle.periodStart, required: proration.totalUnits, unit }));
   }
-  const grants = countGrants(catalog, profile, rule, cycle, asOf, unit);
+  const grants = countGrants(catalog, profile, rule, cycle, asOf, unit, held);
   const countContext = { catalog, body: program.body, unit, rule, cycle, cycles: track.cycles, earned: credential.earned, asOf, proration };
   const activities = countActivities(inOrder(), countContext, { ordered: true, withFindings: false });
   const contributions = [...grants.contributions, ...activities.contributions];
   const components = requirements.components.map((component) => checkComponent(component, {
-    catalog, profile, body: program.body, unit, cycle, asOf, contributions, requiredMilli: required === null ? null : toMilli(required),
+    catalog, profile, body: program.body, unit, cycle, asOf, contributions, requiredMilli: required === null ? null : toMilli(required), held,
   }));
   const earnedMilli = contributions.reduce((sum, c) => sum + c.milli, 0);
   const unitsMet = required !== null && earnedMilli >= toMilli(required);
