@@ -41,6 +41,8 @@ export interface CountContext {
   readonly proration?: ProrationRow | undefined;
 }
 
+const NO_CAPS: ReadonlyMap<number, { cap: number; perYear: boolean }> = new Map();
+
 /** Activities in completion order, ties by id: the order they are counted in (sort once per profile). */
 export function inCountingOrder(activities: readonly Activity[]): readonly Activity[] {
   return activities.slice().sort((a, b) => (a.completed === b.completed ? (a.id < b.id ? -1 : 1) : a.completed < b.completed ? -1 : 1));
@@ -54,12 +56,13 @@ export function inCountingOrder(activities: readonly Activity[]): readonly Activ
 export function countActivities(activities: readonly Activity[], ctx: CountContext, options: { readonly ordered?: boolean; readonly withFindings?: boolean } = {}): ActivityCount {
   const contributions: Contribution[] = [];
   const notCounted: { id: string; reason: NotCountedReason }[] = [];
-  const usedPerCycle = new Map<string, number>();
-  const usedPerYear = new Map<string, number>();
+  // Made when first needed: most cycles of most wallets meet no category cap, and a wallet has many cycles.
+  let usedPerCycle: Map<string, number> | undefined;
+  let usedPerYear: Map<string, number> | undefined;
+  let capAt: Map<number, { cap: number; perYear: boolean }> | undefined;
 
   const ordered = options.ordered === true ? activities : inCountingOrder(activities);
   const countedAt = new Uint8Array(ordered.length);
-  const capAt = new Map<number, { cap: number; perYear: boolean }>();
   const reject = (activity: Activity, reason: NotCountedReason): void => {
     notCounted.push(Object.freeze({ id: activity.id, reason }));
   };
@@ -78,21 +81,23 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
     if (category !== undefined) {
       const perCycleCap = category.maxPerCycle;
       if (perCycleCap !== undefined) {
-        const room = perCycleCap - (usedPerCycle.get(category.id) ?? 0);
+        const room = perCycleCap - (usedPerCycle?.get(category.id) ?? 0);
         if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: perCycleCap, perYear: false }; }
       }
       if (category.maxPerYear !== undefined) {
         const key = `${category.id}:${yearOf(activity.completed)}`;
-        const room = category.maxPerYear - (usedPerYear.get(key) ?? 0);
+        const room = category.maxPerYear - (usedPerYear?.get(key) ?? 0);
         if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: category.maxPerYear, perYear: true }; }
       }
     }
     if (milli === 0) {
       reject(activity, 'over-cap');
-      if (limitedBy !== undefined) capAt.set(i, limitedBy);
+      if (limitedBy !== undefined) (capAt ??= new Map()).set(i, limitedBy);
       continue;
     }
     if (category !== undefined) {
+      usedPerCycle ??= new Map();
+      usedPerYear ??= new Map();
       usedPerCycle.set(category.id, (usedPerCycle.get(category.id) ?? 0) + milli);
       const key = `${category.id}:${yearOf(activity.completed)}`;
       usedPerYear.set(key, (usedPerYear.get(key) ?? 0) + milli);
@@ -100,7 +105,7 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
     contributions.push({ source: 'activity', id: activity.id, milli, category: credit.category });
     countedAt[i] = 1;
   }
-  const count = { contributions, findings: [], notCounted, countedAt, capAt };
+  const count = { contributions, findings: [], notCounted, countedAt, capAt: capAt ?? NO_CAPS };
   return options.withFindings === false ? count : { ...count, findings: activityFindings(ordered, count, ctx) };
 }
 
