@@ -6,17 +6,21 @@
  *   npm run bench:http -- --duration 5
  *
  * Targets (issue 13): status reaches at least 50% of the trivial route's requests per second, and its
- * p99 latency is at most twice the trivial route's. The server is the real one (startServer, the
- * compiled web app's folder, logging at warn) in this process; autocannon runs in a worker thread.
+ * p99 latency is at most twice the trivial route's. The server is the real one, compiled (dist/
+ * startServer, as `npm start` runs it; `npm run bench:http` builds first), with the compiled web app's
+ * folder and logging at warn, in this process; autocannon runs in a worker thread. The machine's load
+ * average is printed before and after: on a shared machine both routes slow down, not equally.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startServer, type RunningServer } from '../src/server/start-server.js';
+import { fileURLToPath } from 'node:url';
+import type { RunningServer } from '../src/server/start-server.js';
 import { TEST_DATABASE_URL, storeBackends } from '../src/store/testing/store-backends.js';
 
+const { startServer } = await import(join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist', 'server', 'start-server.js')) as typeof import('../src/server/start-server.js');
 const args = process.argv.slice(2);
 const duration = Number(args.includes('--duration') ? args[args.indexOf('--duration') + 1] : 10);
 const CONNECTIONS = 50;
@@ -44,7 +48,8 @@ async function measure(url: string): Promise<{ rps: number; p99: number; errors:
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-process.stdout.write(`HTTP benchmark (Node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load ${loadavg()[0]!.toFixed(1)}), ${CONNECTIONS} connections, ${duration} s per route\n\n`);
+const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
+process.stdout.write(`HTTP benchmark (Node ${process.version}, ${cpus()[0]?.model ?? '?'} × ${cpus().length}, load average ${load()}), ${CONNECTIONS} connections, ${duration} s per route\n\n`);
 process.stdout.write('| Engine | Route | req/s | p99 | errors |\n|---|---|---|---|---|\n');
 const verdicts: string[] = [];
 let failed = false;
@@ -88,5 +93,5 @@ for (const status of await storeBackends()) {
     }
   }
 }
-process.stdout.write(`\n${verdicts.join('\n')}\n`);
+process.stdout.write(`\n${verdicts.join('\n')}\nload average at end ${load()}\n`);
 if (failed) process.exitCode = 1;

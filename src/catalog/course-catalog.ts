@@ -7,6 +7,7 @@ import { parseLocated } from '../shared/parse-located.js';
 import { RecertError, type Issue } from '../shared/recert-error.js';
 import { toMilli } from '../shared/units.js';
 import type { Catalog, CatalogFileText } from './catalog.js';
+import { checkCourseFileFast } from './fast-course-check.js';
 import { courseFileSchema, type CourseFile, type Offering, type OfferingWindow } from './course-schema.js';
 
 export interface CourseCatalog {
@@ -19,7 +20,7 @@ export function buildCourseCatalog(files: readonly CatalogFileText[], catalog: C
   const issues: Issue[] = [];
   const parsed: { file: string; data: CourseFile }[] = [];
   for (const { file, text } of files) {
-    const result = parseLocated(text, file, courseFileSchema, { syntax: 'CATALOG_SYNTAX', schema: 'CATALOG_SCHEMA' });
+    const result = parseLocated(text, file, courseFileSchema, { syntax: 'CATALOG_SYNTAX', schema: 'CATALOG_SCHEMA' }, { fastCheck: checkCourseFileFast });
     if (result.ok) parsed.push({ file, data: result.value });
     else issues.push(...result.issues);
   }

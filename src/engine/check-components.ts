@@ -7,7 +7,7 @@ import type { Profile } from '../profile/profile-schema.js';
 import type { Contribution } from './count-activities.js';
 import type { Cycle } from './cycles.js';
 import { finding, type Finding } from './findings.js';
-import { currentHolder, heldValidities } from './held-credentials.js';
+import { currentHolder, heldValidities, type Validity } from './held-credentials.js';
 
 export interface ComponentCheck {
   readonly id: string;
@@ -29,6 +29,8 @@ export interface ComponentContext {
   readonly contributions: readonly Contribution[];
   /** The unit total required this cycle, in thousandths (null when unconfirmed). */
   readonly requiredMilli: number | null;
+  /** heldValidities of this profile on asOf, when the caller keeps them (heldValiditiesOnce). */
+  readonly held?: ((program: string) => readonly Validity[]) | undefined;
 }
 
 export function checkComponent(component: ComponentRule, ctx: ComponentContext): ComponentCheck {
@@ -57,7 +59,7 @@ function checkProgramCurrent(component: Extract<ComponentRule, { kind: 'program-
   const beyond = component.validBeyondDays?.value ?? 0;
   const checkDate = ctx.asOf;
   const validThrough = addDays(checkDate, beyond);
-  const validities = heldValidities(ctx.catalog, ctx.profile, component.program, ctx.asOf);
+  const validities = ctx.held?.(component.program) ?? heldValidities(ctx.catalog, ctx.profile, component.program, ctx.asOf);
   const holder = currentHolder(validities, checkDate, validThrough);
   const programName = ctx.catalog.programs.get(component.program)?.name ?? component.program;
   const lastExpired = validities.map((v) => v.validUntil).filter((d): d is CalendarDate => d !== null && d < validThrough).sort().at(-1);

@@ -22,6 +22,10 @@ export interface ActivityCount {
   readonly contributions: readonly Contribution[];
   readonly findings: readonly Finding[];
   readonly notCounted: readonly { id: string; reason: NotCountedReason }[];
+  /** Per activity in counting order: 1 when it counted (its contribution is the next one), else 0 (its refusal is the next one). */
+  readonly countedAt: Uint8Array;
+  /** The cap that stopped an activity refused as over the cap, by its position in counting order. */
+  readonly capAt: ReadonlyMap<number, { cap: number; perYear: boolean }>;
 }
 
 export interface CountContext {
@@ -37,24 +41,38 @@ export interface CountContext {
   readonly proration?: ProrationRow | undefined;
 }
 
-export function countActivities(activities: readonly Activity[], ctx: CountContext): ActivityCount {
-  const findings: Finding[] = [];
+const NO_CAPS: ReadonlyMap<number, { cap: number; perYear: boolean }> = new Map();
+
+/** Activities in completion order, ties by id: the order they are counted in (sort once per profile). */
+export function inCountingOrder(activities: readonly Activity[]): readonly Activity[] {
+  return activities.slice().sort((a, b) => (a.completed === b.completed ? (a.id < b.id ? -1 : 1) : a.completed < b.completed ? -1 : 1));
+}
+
+/**
+ * Counts `activities` toward one cycle. `ordered` says they are already in counting order
+ * (inCountingOrder). With `withFindings` false the findings list stays empty: the counting is the same,
+ * and the evaluation builds the findings (one per activity, activityFindings) only when a reader asks.
+ */
+export function countActivities(activities: readonly Activity[], ctx: CountContext, options: { readonly ordered?: boolean; readonly withFindings?: boolean } = {}): ActivityCount {
   const contributions: Contribution[] = [];
   const notCounted: { id: string; reason: NotCountedReason }[] = [];
-  const usedPerCycle = new Map<string, number>();
-  const usedPerYear = new Map<string, number>();
+  // Made when first needed: most cycles of most wallets meet no category cap, and a wallet has many cycles.
+  let usedPerCycle: Map<string, number> | undefined;
+  let usedPerYear: Map<string, number> | undefined;
+  let capAt: Map<number, { cap: number; perYear: boolean }> | undefined;
 
-  const ordered = activities.slice().sort((a, b) => (a.completed === b.completed ? (a.id < b.id ? -1 : 1) : a.completed < b.completed ? -1 : 1));
-  // One function for every refusal (not a closure per activity: a big wallet has tens of thousands).
-  const reject = (activity: Activity, credit: Activity['credits'][number] | undefined, reason: NotCountedReason, extra: { cap?: number; perYear?: boolean } = {}): void => {
-    notCounted.push({ id: activity.id, reason });
-    findings.push(finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, ...extra }));
+  const ordered = options.ordered === true ? activities : inCountingOrder(activities);
+  const countedAt = new Uint8Array(ordered.length);
+  const reject = (activity: Activity, reason: NotCountedReason): void => {
+    notCounted.push(Object.freeze({ id: activity.id, reason }));
   };
-  for (const activity of ordered) {
-    const credit = activity.credits.find((line) => line.body === ctx.body);
-    if (credit === undefined) { reject(activity, credit, 'not-approved'); continue; }
+  const body = ctx.body;
+  for (let i = 0; i < ordered.length; i++) {
+    const activity = ordered[i]!;
+    const credit = creditFor(activity, body);
+    if (credit === undefined) { reject(activity, 'not-approved'); continue; }
     const placement = placeInCycles(activity.completed, ctx);
-    if (placement !== 'this') { reject(activity, credit, placement); continue; }
+    if (placement !== 'this') { reject(activity, placement); continue; }
 
     const granted = toMilli(credit.units);
     let milli = granted;
@@ -63,31 +81,64 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
     if (category !== undefined) {
       const perCycleCap = category.maxPerCycle;
       if (perCycleCap !== undefined) {
-        const room = perCycleCap - (usedPerCycle.get(category.id) ?? 0);
+        const room = perCycleCap - (usedPerCycle?.get(category.id) ?? 0);
         if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: perCycleCap, perYear: false }; }
       }
       if (category.maxPerYear !== undefined) {
         const key = `${category.id}:${yearOf(activity.completed)}`;
-        const room = category.maxPerYear - (usedPerYear.get(key) ?? 0);
+        const room = category.maxPerYear - (usedPerYear?.get(key) ?? 0);
         if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: category.maxPerYear, perYear: true }; }
       }
     }
     if (milli === 0) {
-      reject(activity, credit, 'over-cap', limitedBy === undefined ? {} : { cap: fromMilli(limitedBy.cap), perYear: limitedBy.perYear });
+      reject(activity, 'over-cap');
+      if (limitedBy !== undefined) (capAt ??= new Map()).set(i, limitedBy);
       continue;
     }
     if (category !== undefined) {
+      usedPerCycle ??= new Map();
+      usedPerYear ??= new Map();
       usedPerCycle.set(category.id, (usedPerCycle.get(category.id) ?? 0) + milli);
       const key = `${category.id}:${yearOf(activity.completed)}`;
       usedPerYear.set(key, (usedPerYear.get(key) ?? 0) + milli);
     }
     contributions.push({ source: 'activity', id: activity.id, milli, category: credit.category });
-    findings.push(finding({
-      kind: 'activity-counted', activity: activity.id, title: activity.title, completed: activity.completed,
-      units: fromMilli(milli), granted: fromMilli(granted), unit: ctx.unit, category: credit.category,
-    }));
+    countedAt[i] = 1;
   }
-  return { contributions, findings, notCounted };
+  const count = { contributions, findings: [], notCounted, countedAt, capAt: capAt ?? NO_CAPS };
+  return options.withFindings === false ? count : { ...count, findings: activityFindings(ordered, count, ctx) };
+}
+
+/** One finding per activity, in counting order, from a count of `ordered` (the same activities, same order). */
+export function activityFindings(ordered: readonly Activity[], count: ActivityCount, ctx: Pick<CountContext, 'body' | 'unit'>): Finding[] {
+  const findings: Finding[] = new Array<Finding>(ordered.length);
+  let nextCounted = 0;
+  let nextRefused = 0;
+  for (let i = 0; i < ordered.length; i++) {
+    const activity = ordered[i]!;
+    const credit = creditFor(activity, ctx.body);
+    if (count.countedAt[i] === 1) {
+      const { milli } = count.contributions[nextCounted++]!;
+      findings[i] = finding({
+        kind: 'activity-counted', activity: activity.id, title: activity.title, completed: activity.completed,
+        units: fromMilli(milli), granted: fromMilli(toMilli(credit!.units)), unit: ctx.unit, category: credit!.category,
+      });
+    } else {
+      const { reason } = count.notCounted[nextRefused++]!;
+      const limitedBy = reason === 'over-cap' ? count.capAt.get(i) : undefined;
+      // Two literals rather than a spread of the cap: a spread at the end of a literal is slow, and there is one per activity.
+      findings[i] = limitedBy === undefined
+        ? finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category })
+        : finding({ kind: 'activity-not-counted', activity: activity.id, title: activity.title, completed: activity.completed, reason, body: ctx.body, category: credit?.category, cap: fromMilli(limitedBy.cap), perYear: limitedBy.perYear });
+    }
+  }
+  return findings;
+}
+
+function creditFor(activity: Activity, body: string): Activity['credits'][number] | undefined {
+  const credits = activity.credits;
+  for (let i = 0; i < credits.length; i++) if (credits[i]!.body === body) return credits[i];
+  return undefined;
 }
 
 function placeInCycles(date: CalendarDate, ctx: CountContext): 'this' | NotCountedReason {

@@ -7,7 +7,7 @@ import type { Profile } from '../profile/profile-schema.js';
 import type { Contribution } from './count-activities.js';
 import type { Cycle } from './cycles.js';
 import { finding, type Finding } from './findings.js';
-import { currentHolder, heldValidities } from './held-credentials.js';
+import { currentHolder, heldValidities, type Validity } from './held-credentials.js';
 
 export function countGrants(
   catalog: Catalog,
@@ -16,12 +16,13 @@ export function countGrants(
   cycle: Cycle,
   asOf: CalendarDate,
   unit: string,
+  held: (program: string) => readonly Validity[] = (program) => heldValidities(catalog, profile, program, asOf),
 ): { contributions: Contribution[]; findings: Finding[] } {
   const contributions: Contribution[] = [];
   const findings: Finding[] = [];
   for (const grant of rule.grants) {
     const programName = catalog.programs.get(grant.program)?.name ?? grant.program;
-    const validities = heldValidities(catalog, profile, grant.program, asOf);
+    const validities = held(grant.program);
     if (validities.length === 0) continue;
     if (grant.units.value === null) {
       for (const { credential } of validities) {

@@ -9,25 +9,73 @@ import type { Program, RuleVersion, Sourced } from '../catalog/schema.js';
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.js';
 import { DEFAULT_POLICY, type Policy } from '../shared/policy.js';
 import { fromMilli, toMilli } from '../shared/units.js';
-import type { Credential, Profile } from '../profile/profile-schema.js';
+import type { Activity, Credential, Profile } from '../profile/profile-schema.js';
 import { checkComponent } from './check-components.js';
-import { countActivities } from './count-activities.js';
+import { activityFindings, countActivities, inCountingOrder } from './count-activities.js';
 import { countGrants } from './count-grants.js';
 import { prorationRow } from './category-caps.js';
 import { buildCycles, ceWindowEndOf, graceEndOf, type Cycle } from './cycles.js';
 import { explain } from './explain.js';
+import { heldValiditiesOnce, type Validity } from './held-credentials.js';
 import { finding, type Finding } from './findings.js';
 import { nextStepOf, NO_NEXT_STEP } from './next-step.js';
 import type { ComplianceReport, CredentialReport, Status } from './report.js';
 
 export function evaluate(catalog: Catalog, profile: Profile, asOf: CalendarDate, policy: Policy = DEFAULT_POLICY): ComplianceReport {
+  // The activities in counting order, sorted once for all credentials (and only if one counts CE).
+  let ordered: readonly Activity[] | undefined;
+  const inOrder = (): readonly Activity[] => (ordered ??= inCountingOrder(profile.activities));
+  // Held credentials' validity (CPR/AED, specializations), worked out once per program for all credentials.
+  const held = heldValiditiesOnce(catalog, profile, asOf);
   return deepFreeze({
     asOf,
-    credentials: profile.credentials.map((credential) => evaluateCredential(catalog, profile, credential, asOf, policy)),
+    credentials: profile.credentials.map((credential) => evaluateCredential(catalog, profile, credential, asOf, policy, inOrder, held)),
   });
 }
 
-function evaluateCredential(catalog: Catalog, profile: Profile, credential: Credential, asOf: CalendarDate, policy: Policy): CredentialReport {
+type ReportFields = Omit<CredentialReport, 'findings' | 'explanation' | 'nextStep'>;
+
+/** The findings of a report not read yet, or read (then kept). */
+interface LazyFindings { readonly make: () => Finding[]; findings: readonly Finding[] | undefined; explanation: readonly string[] | undefined }
+const LAZY = new WeakMap<object, LazyFindings>();
+
+function findingsOf(this: object): readonly Finding[] {
+  const lazy = LAZY.get(this)!;
+  return (lazy.findings ??= Object.freeze(lazy.make()));
+}
+
+function explanationOf(this: object): readonly string[] {
+  const lazy = LAZY.get(this)!;
+  return (lazy.explanation ??= Object.freeze(findingsOf.call(this).map(explain)));
+}
+
+// One pair of getters shared by every report (a getter closure per report would cost more than the sentences).
+const FINDINGS: PropertyDescriptor = { get: findingsOf, enumerable: true };
+const EXPLANATION: PropertyDescriptor = { get: explanationOf, enumerable: true };
+
+/**
+ * A credential report whose `findings` and `explanation` are built on first read (then kept): an
+ * evaluation makes one finding and one sentence per activity and credential, and most callers (the
+ * planner, the calendar, status counts) never read them. Enumerable getters in the same key order as
+ * plain fields, so JSON, spreads and equality see the same report.
+ */
+function credentialReport(f: ReportFields, makeFindings: () => Finding[], nextStep: CredentialReport['nextStep']): CredentialReport {
+  // The fields in the API schema's order (src/api/schemas/report-schema.ts), so the HTTP API can send JSON.stringify of the report as it is.
+  const report = {
+    id: f.id, program: f.program, programName: f.programName, body: f.body, kind: f.kind, status: f.status, cycle: f.cycle, deadline: f.deadline,
+    graceEnds: f.graceEnds, ceWindowEnds: f.ceWindowEnds, unit: f.unit, required: f.required, earned: f.earned, missing: f.missing, components: f.components,
+    counted: f.counted, notCounted: f.notCounted, contributions: f.contributions, ruleFrom: f.ruleFrom, history: f.history,
+  } as Record<string, unknown>;
+  Object.defineProperty(report, 'findings', FINDINGS);
+  Object.defineProperty(report, 'explanation', EXPLANATION);
+  report.nextStep = nextStep;
+  LAZY.set(report, { make: makeFindings, findings: undefined, explanation: undefined });
+  return report as unknown as CredentialReport;
+}
+
+function evaluateCredential(
+  catalog: Catalog, profile: Profile, credential: Credential, asOf: CalendarDate, policy: Policy, inOrder: () => readonly Activity[], held: (program: string) => readonly Validity[],
+): CredentialReport {
   const program = catalog.programs.get(credential.program);
   if (program === undefined) throw new Error(`unknown program "${credential.program}" (profiles are checked against the catalog before evaluation)`);
   const base = {
@@ -35,7 +83,7 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
     cycle: null, deadline: null, graceEnds: null, unit: null, required: null, earned: 0, missing: null,
     components: [], counted: [], notCounted: [], contributions: [], ruleFrom: null, history: [], ceWindowEnds: null,
   } as const;
-  const simple = (status: Status, findings: Finding[]): CredentialReport => ({ ...base, status, findings, explanation: findings.map(explain), nextStep: NO_NEXT_STEP(status) });
+  const simple = (status: Status, findings: Finding[]): CredentialReport => credentialReport({ ...base, status }, () => findings, NO_NEXT_STEP(status));
 
   if (credential.earned > asOf) return simple('not-yet-earned', [finding({ kind: 'not-yet-earned', earned: credential.earned })]);
   const track = buildCycles(program, credential, profile.renewals, asOf);
@@ -62,7 +110,7 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
     findings.push(finding({ kind: 'next-cycle-not-started', renewedOn: track.cycles[cycle.index - 1]?.renewedOn ?? cycle.start, start: cycle.start }));
   }
   const history = track.cycles.map((c) => ({ index: c.index, start: c.start, end: c.end, renewedOn: c.renewedOn ?? null }));
-  const timing = { ...base, cycle: { start: cycle.start, end: cycle.end }, unit, ruleFrom: rule.from, history, ceWindowEnds: ceEnd ?? null };
+  const timing = { cycle: { start: cycle.start, end: cycle.end }, unit, ruleFrom: rule.from, history, ceWindowEnds: ceEnd ?? null };
 
   const requirements = rule.requirements;
   if (rule.renewal?.method === 'new-course' || requirements === undefined) {
@@ -72,7 +120,7 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
     findings.push(finding({ kind: 'outcome', status, renewBy: 'new-course', deadline, missingUnits: null, unit, unmet: [], graceEnds: graceEnd > cycle.end ? graceEnd : null, ceWindowEnds: null }));
     findings.push(...confidenceFindings(program, rule, new Set()));
     const nextStep = nextStepOf({ status, rule, asOf, cycle, graceEnd, ceEnd: undefined, deadline, missing: null, unit, unmet: [], newCourse: true, notStarted });
-    return { ...timing, ceWindowEnds: null, status, deadline, graceEnds: graceEnd > cycle.end ? graceEnd : null, findings, explanation: findings.map(explain), nextStep };
+    return credentialReport({ ...base, ...timing, ceWindowEnds: null, status, deadline, graceEnds: graceEnd > cycle.end ? graceEnd : null }, () => findings, nextStep);
   }
 
   const proration = prorationRow(rule, cycle, credential);
@@ -82,13 +130,12 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   if (proration !== undefined && proration.earned !== 'before-cycle' && cycle.periodStart !== undefined) {
     findings.push(finding({ kind: 'required-prorated', earned: credential.earned, periodStart: cycle.periodStart, required: proration.totalUnits, unit }));
   }
-  const grants = countGrants(catalog, profile, rule, cycle, asOf, unit);
-  const activities = countActivities(profile.activities, {
-    catalog, body: program.body, unit, rule, cycle, cycles: track.cycles, earned: credential.earned, asOf, proration,
-  });
+  const grants = countGrants(catalog, profile, rule, cycle, asOf, unit, held);
+  const countContext = { catalog, body: program.body, unit, rule, cycle, cycles: track.cycles, earned: credential.earned, asOf, proration };
+  const activities = countActivities(inOrder(), countContext, { ordered: true, withFindings: false });
   const contributions = [...grants.contributions, ...activities.contributions];
   const components = requirements.components.map((component) => checkComponent(component, {
-    catalog, profile, body: program.body, unit, cycle, asOf, contributions, requiredMilli: required === null ? null : toMilli(required),
+    catalog, profile, body: program.body, unit, cycle, asOf, contributions, requiredMilli: required === null ? null : toMilli(required), held,
   }));
   const earnedMilli = contributions.reduce((sum, c) => sum + c.milli, 0);
   const unitsMet = required !== null && earnedMilli >= toMilli(required);
@@ -98,7 +145,9 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   const missing = required === null ? null : fromMilli(Math.max(0, toMilli(required) - earnedMilli));
   const deadline = deadlineOf(status, cycle.end, graceEnd, met, ceEnd);
 
-  findings.push(...grants.findings, ...activities.findings);
+  // The per-activity findings go here, between the grants and the components: built from the count when read.
+  const head = findings.length + grants.findings.length;
+  findings.push(...grants.findings);
   for (const component of components) findings.push(component.finding, ...component.advisories);
   if (required !== null) findings.push(finding({ kind: 'progress', earned: fromMilli(earnedMilli), required, unit }));
   findings.push(finding({
@@ -110,7 +159,12 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
   const grantedPrograms = new Set(grants.findings.flatMap((f) => (f.kind === 'grant-counted' ? [f.program] : [])));
   findings.push(...confidenceFindings(program, rule, grantedPrograms));
 
-  return {
+  const allFindings = (): Finding[] => {
+    const perActivity = activityFindings(inOrder(), activities, countContext);
+    return [...findings.slice(0, head), ...perActivity, ...findings.slice(head)];
+  };
+  return credentialReport({
+    ...base,
     ...timing,
     status,
     deadline,
@@ -121,13 +175,10 @@ function evaluateCredential(catalog: Catalog, profile: Profile, credential: Cred
     components: components.map((c) => ({ id: c.id, label: c.label, met: c.met, unconfirmed: c.unconfirmed, detail: explain(c.finding) })),
     counted: activities.contributions.map((c) => c.id),
     notCounted: activities.notCounted,
-    contributions: contributions.map((c) => ({ source: c.source, id: c.id, units: fromMilli(c.milli), category: c.category ?? null })),
-    findings,
-    explanation: findings.map(explain),
-    nextStep: nextStepOf({
-      status, rule, asOf, cycle, graceEnd, ceEnd, deadline, missing, unit, unmet: unmet.map((c) => c.label), newCourse: false, notStarted,
-    }),
-  };
+    contributions: contributions.map((c) => Object.freeze({ source: c.source, id: c.id, units: fromMilli(c.milli), category: c.category ?? null })),
+  }, allFindings, nextStepOf({
+    status, rule, asOf, cycle, graceEnd, ceEnd, deadline, missing, unit, unmet: unmet.map((c) => c.label), newCourse: false, notStarted,
+  }));
 }
 
 /**
@@ -206,14 +257,22 @@ function confidenceFindings(program: Program, rule: RuleVersion, grantedPrograms
   return out;
 }
 
-/** Freezes the report's own objects and arrays (findings are frozen when made). Index loops, no Object.values copies: a report of a big wallet holds many thousands of entries. */
+/**
+ * Freezes the report's own objects and arrays (findings are frozen when made). Index loops, no
+ * Object.values copies: a report of a big wallet holds many thousands of entries. The lazy `findings`
+ * and `explanation` getters are left unread (they freeze what they build).
+ */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
   } else {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    const lazy = LAZY.has(value);
+    for (const key of Object.keys(value)) {
+      if (lazy && (key === 'findings' || key === 'explanation')) continue;
+      deepFreeze((value as Record<string, unknown>)[key]);
+    }
   }
   return value;
 }

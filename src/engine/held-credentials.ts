@@ -28,6 +28,16 @@ export function heldValidities(catalog: Catalog, profile: Profile, program: stri
     });
 }
 
+/** heldValidities for one profile and date, each program worked out once (an evaluation asks per credential). */
+export function heldValiditiesOnce(catalog: Catalog, profile: Profile, asOf: CalendarDate): (program: string) => readonly Validity[] {
+  const known = new Map<string, readonly Validity[]>();
+  return (program) => {
+    let validities = known.get(program);
+    if (validities === undefined) known.set(program, (validities = heldValidities(catalog, profile, program, asOf)));
+    return validities;
+  };
+}
+
 /** The held credential of `program` valid on `date` (and `beyondDays` after it) that stays valid longest. */
 export function currentHolder(validities: readonly Validity[], date: CalendarDate, validThrough: CalendarDate): Validity | undefined {
   const valid = validities.filter((v) => v.credential.earned <= date && (v.validUntil === null || v.validUntil >= validThrough));

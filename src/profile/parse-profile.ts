@@ -6,10 +6,11 @@ import type { Catalog } from '../catalog/catalog.js';
 import { parseLocated } from '../shared/parse-located.js';
 import { RecertError, type Issue } from '../shared/recert-error.js';
 import { unknownProgramMessage } from '../catalog/find-program.js';
+import { checkProfileFast } from './fast-profile-check.js';
 import { profileSchema, type Profile } from './profile-schema.js';
 
 export function parseProfile(text: string, file: string, catalog: Catalog): Profile {
-  const result = parseLocated(text, file, profileSchema, { syntax: 'PROFILE_SYNTAX', schema: 'PROFILE_SCHEMA' });
+  const result = parseLocated(text, file, profileSchema, { syntax: 'PROFILE_SYNTAX', schema: 'PROFILE_SCHEMA' }, { fastCheck: checkProfileFast });
   if (!result.ok) throw new RecertError(result.issues);
   const issues = checkProfileReferences(result.value, catalog).map((issue) => ({ ...issue, file }));
   if (issues.length > 0) throw new RecertError(issues);

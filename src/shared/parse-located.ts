@@ -25,10 +25,16 @@ export function parseLocated<S extends z.ZodType>(
   file: string,
   schema: S,
   codes: { syntax: ErrorCode; schema: ErrorCode },
-  options: { trustedAliases?: boolean } = {},
+  options: {
+    trustedAliases?: boolean;
+    /** A hand-written check that returns what the schema would (or undefined: then the schema decides); for big files. */
+    fastCheck?: (value: unknown) => z.output<S> | undefined;
+  } = {},
 ): Located<z.output<S>> {
   const fast = fastParse(text, file);
   if (fast.ok) {
+    const checked = options.fastCheck?.(fast.value);
+    if (checked !== undefined) return { ok: true, value: checked };
     const result = schema.safeParse(fast.value);
     if (result.success) return { ok: true, value: result.data };
   }

@@ -343,8 +343,9 @@ export class KyselyStore implements Store {
   }
 
   async loadProfile(personId: string): Promise<Profile> {
-    await this.requirePerson(this.db, personId);
-    return selectProfile(this.db, personId);
+    // The person check and the wallet's queries at once (one round trip of latency on PostgreSQL, not two).
+    const [, profile] = await Promise.all([this.requirePerson(this.db, personId), selectProfile(this.db, personId)]);
+    return profile;
   }
 
   importProfile(personId: string, incoming: Profile, options: ImportOptions): Promise<ImportSummary> {

@@ -3,7 +3,7 @@
  * the CLI writes. Foreign keys are off by default in SQLite; they are switched on for every connection.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely } from 'kysely';
+import { Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from '../database.js';
 import { KyselyStore, type KyselyStoreOptions } from '../kysely-store.js';
 import { migrateToLatest } from '../migrate.js';
@@ -25,7 +25,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
     database.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: immediateSqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: immediateSqliteDialect({ database: withStatementCache(database) }) });
   try {
     await migrateToLatest(db, 'sqlite');
   } catch (error) {
@@ -33,4 +33,29 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
     throw error;
   }
   return new KyselyStore(db, 'sqlite', options);
+}
+
+/** Prepared statements kept, by SQL text, up to this many (imports make a few statement shapes per chunk size). */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query afresh; a status read runs the same five statements each time, and
+ * preparing costs more than running them on a small wallet. Statements are reused by their SQL text.
+ * Safe: Kysely runs one query at a time on its single SQLite connection, and a statement is run to
+ * completion (all/run) before the next.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    close: () => database.close(),
+    prepare: (sql) => {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        statement = database.prepare(sql);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
