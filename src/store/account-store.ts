@@ -49,6 +49,10 @@ export interface AccountStore {
   listSessions(accountId: string, now: Date): Promise<SessionInfo[]>;
   revokeSession(accountId: string, sessionId: string): Promise<boolean>;
 
+  /** Keeps a passkey challenge handed out (what it is for, for which account) until `expiresAt`. */
+  addPasskeyChallenge(challenge: string, purpose: 'register' | 'sign-in', accountId: string | null, expiresAt: Date): Promise<void>;
+  /** True once for a live challenge of this purpose and account, in any process; it is gone afterwards. */
+  takePasskeyChallenge(challenge: string, purpose: 'register' | 'sign-in', accountId: string | null, now: Date): Promise<boolean>;
   addPasskey(accountId: string, passkey: { credentialId: string; publicKey: string; counter: number; transports: string[] | null }): Promise<Passkey>;
   passkeyByCredentialId(credentialId: string): Promise<{ passkey: Passkey; account: Account } | null>;
   listPasskeys(accountId: string): Promise<Passkey[]>;
@@ -124,6 +128,18 @@ export class KyselyAccounts implements AccountStore {
     if (Number(result.numUpdatedRows) !== 1) return null;
     const row = await this.db.selectFrom('sign_in_links').select('email').where('secret_sha256', '=', secretSha256).executeTakeFirst();
     return row?.email ?? null;
+  }
+
+  async addPasskeyChallenge(challenge: string, purpose: 'register' | 'sign-in', accountId: string | null, expiresAt: Date): Promise<void> {
+    await this.db.deleteFrom('passkey_challenges').where('expires_at', '<=', iso(this.now())).execute();
+    await this.db.insertInto('passkey_challenges').values({ challenge, purpose, account_id: accountId, expires_at: iso(expiresAt) }).execute();
+  }
+
+  async takePasskeyChallenge(challenge: string, purpose: 'register' | 'sign-in', accountId: string | null, now: Date): Promise<boolean> {
+    // One DELETE decides: of two requests presenting the same challenge, only one deletes the row.
+    const row = await this.db.deleteFrom('passkey_challenges').where('challenge', '=', challenge)
+      .returning(['purpose', 'account_id', 'expires_at']).executeTakeFirst();
+    return row !== undefined && row.purpose === purpose && row.account_id === accountId && new Date(row.expires_at).getTime() > now.getTime();
   }
 
   async createSession(accountId: string, secretSha256: string, userAgent: string | null, expiresAt: Date): Promise<SessionInfo> {

@@ -138,6 +138,8 @@ export interface AccountsTable { id: string; email: string; person_id: string; c
 export interface SessionsTable { id: string; secret_sha256: string; account_id: string; user_agent: string | null; created_at: string; expires_at: string }
 /** A WebAuthn credential: its id and public key (base64url) and signature counter. */
 export interface PasskeysTable { id: string; credential_id: string; account_id: string; public_key: string; counter: number | string; transports: string | null; created_at: string }
+/** 010: a passkey challenge handed out and not used yet (single use, short-lived). */
+export interface PasskeyChallengesTable { challenge: string; purpose: string; account_id: string | null; expires_at: string }
 export interface SignInLinksTable { secret_sha256: string; email: string; created_at: string; expires_at: string; used_at: string | null }
 export interface ApiTokensTable { id: string; secret_sha256: string; account_id: string; name: string; scope: string; created_at: string }
 export interface OrgsTable { id: string; name: string; created_at: string }
@@ -164,6 +166,7 @@ export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
   sign_in_links: SignInLinksTable;
+  passkey_challenges: PasskeyChallengesTable;
   passkeys: PasskeysTable;
   api_tokens: ApiTokensTable;
   orgs: OrgsTable;

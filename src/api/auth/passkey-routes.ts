@@ -3,7 +3,8 @@
  * has one. Registering needs a session (sign in by email link first); signing in uses discoverable
  * credentials, so the browser offers the passkeys it holds for this site and nobody types a name.
  *
- * Challenges live in this process's memory for five minutes and are used once; the relying party
+ * Challenges are kept in the database for five minutes and are used once (so the options and the
+ * verification may reach different server processes); the relying party
  * id is the host name the browser used (WebAuthn refuses IP addresses: use `localhost` or a name).
  */
 import type { FastifyRequest } from 'fastify';
@@ -26,23 +27,6 @@ const passkeySchema = z.object({ id: z.string(), createdAt: z.string() });
 /** The browser's PublicKeyCredential.toJSON(); @simplewebauthn/server checks every field. */
 const credentialJson = z.object({ id: z.string().max(1400), rawId: z.string().max(1400), type: z.literal('public-key'), response: z.record(z.string(), z.unknown()) }).loose();
 
-/** Challenges handed out and not used yet: what they are for, for whom, until when. */
-class Challenges {
-  private readonly open = new Map<string, { purpose: 'register' | 'sign-in'; accountId: string | null; expires: number }>();
-
-  add(challenge: string, purpose: 'register' | 'sign-in', accountId: string | null, now: number): void {
-    for (const [key, entry] of this.open) if (entry.expires <= now) this.open.delete(key);
-    this.open.set(challenge, { purpose, accountId, expires: now + CHALLENGE_MS });
-  }
-
-  /** True once for a live challenge of this purpose (and account); it is gone afterwards. */
-  take(challenge: string, purpose: 'register' | 'sign-in', accountId: string | null, now: number): boolean {
-    const entry = this.open.get(challenge);
-    this.open.delete(challenge);
-    return entry !== undefined && entry.purpose === purpose && entry.accountId === accountId && entry.expires > now;
-  }
-}
-
 function relyingParty(request: FastifyRequest): { rpID: string; origin: string } {
   const host = request.headers.host ?? '';
   const name = hostNameOf(host) ?? 'localhost';
@@ -55,7 +39,6 @@ function refused(message: string): RecertError {
 
 export function passkeyRoutes(deps: AppDeps, options: { now: () => Date; rateLimit: { max: number; timeWindow: number } }): FastifyPluginAsyncZod {
   const accounts = deps.store.accounts;
-  const challenges = new Challenges();
   return async (app) => {
     const tags = ['accounts'];
     const me = (request: FastifyRequest) => {
@@ -76,7 +59,7 @@ export function passkeyRoutes(deps: AppDeps, options: { now: () => Date; rateLim
         excludeCredentials: existing.map((p) => ({ id: p.credentialId, ...(p.transports === null ? {} : { transports: p.transports as never }) })),
         authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
       });
-      challenges.add(creation.challenge, 'register', account.id, options.now().getTime());
+      await accounts.addPasskeyChallenge(creation.challenge, 'register', account.id, new Date(options.now().getTime() + CHALLENGE_MS));
       return creation as unknown as Record<string, unknown>;
     });
 
@@ -86,10 +69,10 @@ export function passkeyRoutes(deps: AppDeps, options: { now: () => Date; rateLim
     }, async (request, reply) => {
       const account = me(request);
       const { rpID, origin } = relyingParty(request);
-      const now = options.now().getTime();
+      const now = options.now();
       const verification = await verifyRegistrationResponse({
         response: request.body.response as unknown as RegistrationResponseJSON,
-        expectedChallenge: (challenge) => challenges.take(challenge, 'register', account.id, now),
+        expectedChallenge: (challenge) => accounts.takePasskeyChallenge(challenge, 'register', account.id, now),
         expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false,
       }).catch((error: unknown) => {
         throw refused(`the passkey could not be verified: ${error instanceof Error ? error.message : String(error)}`);
@@ -108,7 +91,7 @@ export function passkeyRoutes(deps: AppDeps, options: { now: () => Date; rateLim
     }, async (request) => {
       const { rpID } = relyingParty(request);
       const assertion = await generateAuthenticationOptions({ rpID, userVerification: 'preferred' });
-      challenges.add(assertion.challenge, 'sign-in', null, options.now().getTime());
+      await accounts.addPasskeyChallenge(assertion.challenge, 'sign-in', null, new Date(options.now().getTime() + CHALLENGE_MS));
       return assertion as unknown as Record<string, unknown>;
     });
 
@@ -125,7 +108,7 @@ export function passkeyRoutes(deps: AppDeps, options: { now: () => Date; rateLim
       if (found === null) throw refused('this passkey is not registered here (removed, or made for another server)');
       const verification = await verifyAuthenticationResponse({
         response: request.body.response as unknown as AuthenticationResponseJSON,
-        expectedChallenge: (challenge) => challenges.take(challenge, 'sign-in', null, now.getTime()),
+        expectedChallenge: (challenge) => accounts.takePasskeyChallenge(challenge, 'sign-in', null, now),
         expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: false,
         credential: { id: found.passkey.credentialId, publicKey: new Uint8Array(Buffer.from(found.passkey.publicKey, 'base64url')), counter: found.passkey.counter, ...(found.passkey.transports === null ? {} : { transports: found.passkey.transports }) },
       }).catch((error: unknown) => {

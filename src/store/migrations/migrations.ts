@@ -8,6 +8,7 @@ import { calendarFeedsMigration } from './006-calendar-feeds.js';
 import { evidenceBlobsMigration } from './007-evidence-blobs.js';
 import { remindersMigration } from './008-reminders.js';
 import { accountsMigration } from './009-accounts.js';
+import { passkeyChallengesMigration } from './010-passkey-challenges.js';
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -18,5 +19,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '007-evidence-blobs': evidenceBlobsMigration(engine),
     '008-reminders': remindersMigration(engine),
     '009-accounts': accountsMigration(engine),
+    '010-passkey-challenges': passkeyChallengesMigration(engine),
   };
 }
