@@ -47,7 +47,6 @@ export const DOMINANCE_LIMIT = 1500;
 const GUESS_SHARE = 0.002;
 const GUESS_GROWTH = 3;
 
-
 export async function solvePart(p: PartProblem, part: Part, greedy: GreedyResult, stats: SolveStats): Promise<PartOutcome> {
   let requirements = [...part.requirements];
   const dropped: Infeasibility[] = [];
@@ -195,8 +194,8 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
     }
     if (result.status === 'optimal') return { chosen: incumbent!.chosen, status: 'optimal', gap: 0 };
     if (result.status === 'infeasible') {
-      // No plan costs G or less.
-      // In the last MILP: nothing cheaper than the incumbent (or no plan at all, without one).
+      // No plan costs G or less: in the last MILP, nothing is cheaper than the incumbent (or, without
+      // one, there is no plan at all); otherwise the next guess is higher.
       if (last) return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
       share *= GUESS_GROWTH;
       continue;
