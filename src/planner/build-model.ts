@@ -10,13 +10,15 @@
  *   grant:     z ≤ Σ x of those slots, z ≤ 1 (NASM 0.1 CEU for a current CPR/AED)
  * Globally: each offering at most once unless repeatable (then once per bucket); a program that never
  * expires is earned at most once; yearly budget; cumulative study load.
- * With `tighten`, a credit larger than anything its row can use is cut to that size (same feasible x).
+ * With `tighten`, a credit larger than anything its row can use is cut to that size (same feasible x), and
+ * interchangeable offerings are taken cheapest first (symmetry.ts: same optimum).
  */
 import { daysBetween, type CalendarDate } from '../shared/calendar-date.js';
 import { MilpBuilder, type Milp } from './milp.js';
 import { costOf } from './plan-options.js';
 import type { SelectionContext } from './selection.js';
 import type { Slot } from './slots.js';
+import { symmetryChains } from './symmetry.js';
 
 /** What the greedy selection sees, plus whether to tighten the model (the reductions). */
 export interface ModelInput extends SelectionContext {
@@ -133,6 +135,11 @@ function globalRows(b: MilpBuilder, input: ModelInput): void {
     if (offering.earns !== undefined && input.earnOnce.has(offering.earns)) push(byProgram, offering.earns, j);
   });
   for (const [o, js] of byOffering) if (js.length > 1) b.row(`once_${o}`, -Infinity, 1, js.map((j): [number, number] => [j, 1]));
+  if (input.tighten) {
+    for (const [a, bo] of symmetryChains(slots, offerings, options)) {
+      b.row(`sym_${a}_${bo}`, -Infinity, 0, [...byOffering.get(bo)!.map((j): [number, number] => [j, 1]), ...byOffering.get(a)!.map((j): [number, number] => [j, -1])]);
+    }
+  }
   for (const [p, js] of byProgram) if (js.length > 1) b.row(`earn_${p}`, -Infinity, 1, js.map((j): [number, number] => [j, 1]));
   if (options.yearlyBudgetCents !== null) {
     const byYear = new Map<number, Terms>();

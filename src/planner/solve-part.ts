@@ -2,8 +2,9 @@
  * Solves one independent part of the plan. Plain mode hands the whole model to the MILP solver. With
  * reductions: (1) dominance pruning with the greedy plan as the upper bound (small catalogs only: its cost
  * grows with the square of the offerings), (2) the LP relaxation by column generation and its Lagrangian
- * bound, (3) a MILP over the LP's working columns for a strong incumbent, (4) proof of optimality from the
- * bound, or else reduced-cost fixing and a final MILP over the slots that survive. Every step is exact.
+ * bound, (3) proof of optimality from the bound and the incumbent, or else MILPs over the cores of guessed
+ * costs G a little above the bound (every slot with L + d_j ≤ G, and the row cost ≤ G), the guess growing
+ * until a plan is found, which is then optimal. Every step is exact.
  */
 import type { Offering } from '../catalog/course-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
@@ -42,8 +43,9 @@ export interface PartOutcome {
 
 /** Offerings above this count skip pairwise dominance (the LP reductions do the work there). */
 export const DOMINANCE_LIMIT = 1500;
-/** The first core holds the slots whose reduced cost is within this share of the LP bound. */
-const CORE_SHARE = 0.0005;
+/** The first guess of the optimum: this share above the LP bound; each failed guess multiplies the share. */
+const GUESS_SHARE = 0.002;
+const GUESS_GROWTH = 3;
 
 export async function solvePart(p: PartProblem, part: Part, greedy: GreedyResult, stats: SolveStats): Promise<PartOutcome> {
   let requirements = [...part.requirements];
@@ -154,24 +156,35 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   const L = reduction.bound;
   const d = (j: number): number => Math.max(0, reduction.reducedCost[j]!);
   const rest = milp.columns.map((_, j) => j).filter((j) => j >= xCount);
-  const working = new Set(reduction.working);
+  const slack = 1e-6 * Math.max(1, Math.abs(L));
   let incumbent = start;
-  // Slots with d_j > need cannot be in any plan cheaper than the incumbent (costs are integers).
-  const need = (): number => (incumbent === null ? Infinity : incumbent.cost - 1 - L + 1e-6 * Math.max(1, Math.abs(L)));
-  // Round 0: the LP's working columns and the slots with the smallest reduced costs; then every slot
-  // that could still improve on the incumbent.
-  let tau = CORE_SHARE * Math.max(1, Math.abs(L));
+  // A plan using slot j costs at least L + d_j, so every plan of cost ≤ G uses only slots with
+  // d_j ≤ G − L: the core of G. Rounds: guess a cost G a little above L; solve the core of G with the
+  // row Σ cost·x ≤ G, to a zero gap. A plan found there is optimal (a cheaper one would lie in the same
+  // core); none means that every plan costs more than G, and the guess grows. The last guess is the
+  // incumbent's cost − 1 (integer costs): its core holds every slot that could still improve on it.
+  let share = GUESS_SHARE;
   const [baseCore, baseFixed] = [stats.core, stats.fixed];
   for (;;) {
-    if (need() < 0) return { chosen: incumbent!.chosen, status: 'optimal', gap: 0 };
-    const limit = Math.min(tau, need());
-    const core: number[] = [];
-    for (let j = 0; j < xCount; j++) if (d(j) <= limit || (working.has(j) && d(j) <= need())) core.push(j);
+    const guess = Math.floor(L + share * Math.max(1, Math.abs(L)));
+    let last = incumbent !== null && guess >= incumbent.cost - 1;
+    let G = last ? incumbent!.cost - 1 : guess;
+    if (G < L - slack) return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
+    let core: number[] = [];
+    for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j);
+    if (!last && core.length === xCount) {
+      // The guess's core is every slot: solve for the optimum itself (the core of U − 1, or everything).
+      last = true;
+      G = incumbent === null ? Infinity : incumbent.cost - 1;
+      core = [];
+      for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j);
+    }
     stats.core = baseCore + core.length;
     stats.fixed = baseFixed + xCount - core.length;
     const columns = [...core, ...rest];
-    const model = subModel(milp, columns);
-    const result = await p.solver.solve(model, { timeLimitSeconds: p.options.timeLimitSeconds, start: startIn(core, incumbent, slots) });
+    const sub = subModel(milp, columns);
+    const model = last ? sub : withCutoff(sub, core.length, G);
+    const result = await p.solver.solve(model, { timeLimitSeconds: p.options.timeLimitSeconds, start: last ? startIn(core, incumbent, slots) : undefined });
     record(stats, model, result);
     if ((result.status === 'optimal' || result.status === 'feasible') && result.objective !== null) {
       const cost = Math.round(result.objective);
@@ -179,15 +192,27 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
         incumbent = { cost, chosen: columns.flatMap((j, k) => (j < xCount && (result.values[k] ?? 0) > 0.5 ? [slots[j]!.index] : [])) };
       }
     }
-    if (result.status !== 'optimal' && result.status !== 'infeasible') {
-      // Limit reached: the best plan so far, with the LP bound (or the solver's, if higher).
-      if (incumbent === null) return 'unknown';
-      return { chosen: incumbent.chosen, status: 'feasible', gap: gapOf(incumbent.cost, Math.max(L, result.bound ?? -Infinity)) };
+    if (result.status === 'optimal') return { chosen: incumbent!.chosen, status: 'optimal', gap: 0 };
+    if (result.status === 'infeasible') {
+      // No plan costs G or less: in the last MILP, nothing is cheaper than the incumbent (or, without
+      // one, there is no plan at all); otherwise the next guess is higher.
+      if (last) return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
+      share *= GUESS_GROWTH;
+      continue;
     }
-    // Every slot that could still improve on the incumbent was in the core: the incumbent is optimal.
-    if (need() <= limit || core.length === xCount) return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
-    tau = need();
+    // Limit reached: the best plan so far, with the LP bound (or the solver's, when the core held every
+    // slot that could improve on the incumbent: a core's bound says nothing about plans outside it).
+    if (incumbent === null) return 'unknown';
+    return { chosen: incumbent.chosen, status: 'feasible', gap: gapOf(incumbent.cost, last ? Math.max(L, Math.min(incumbent.cost, result.bound ?? -Infinity)) : L) };
   }
+}
+
+/** The model with the row Σ cost·x ≤ G over its first `xCount` columns (only plans of cost ≤ G). */
+function withCutoff(milp: Milp, xCount: number, G: number): Milp {
+  const idx: number[] = [];
+  const val: number[] = [];
+  for (let k = 0; k < xCount; k++) if (milp.columns[k]!.cost !== 0) { idx.push(k); val.push(milp.columns[k]!.cost); }
+  return { columns: milp.columns, rows: [...milp.rows, { name: 'cutoff', lb: -Infinity, ub: G, idx, val }] };
 }
 
 /** The incumbent as a start for a core MILP (its x columns), when all of its slots are in the core. */

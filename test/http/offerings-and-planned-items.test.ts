@@ -94,7 +94,10 @@ await describeEachStore('HTTP own offerings and planned items', { describe, it }
     expect(added.body.added.map((i: any) => i.id)).toEqual(steps.map((_: unknown, n: number) => `p${n + 1}`));
     const pes = added.body.added.find((i: any) => i.offeringId === 'nasm-pes-course');
     expect(pes).toMatchObject({ title: 'NASM Performance Enhancement Specialist (PES) course and exam', price: 449, hours: 30, format: 'online', earns: 'nasm-pes', credits: [] });
-    expect(pes.counts).toEqual([expect.objectContaining({ credential: 'cpt', ordinal: 1, via: 'grant', units: 1.9 })]);
+    // CES and PES cost the same in either cycle: which one the optimum puts first is a tie, so the
+    // snapshot is checked against the plan's own step.
+    const pesStep = plan.steps.find((s: any) => s.offering.id === 'nasm-pes-course');
+    expect(pes.counts).toEqual([expect.objectContaining({ credential: 'cpt', ordinal: pesStep.counts[0].ordinal, via: 'grant', units: 1.9 })]);
     expect((await app.call('GET', '/api/people/me/planned-items')).body).toEqual(added.body.added);
 
     const kept = await app.call('POST', '/api/people/me/planned-items', { mode: 'keep', items: [plan.steps[0]] });
