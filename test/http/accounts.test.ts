@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
-import { startAccountsApp, type AccountsApp } from './account-fixtures.js';
+import { startAccountsApp } from './account-fixtures.js';
+import { useApp } from './use-app.js';
 
 await describeEachStore('HTTP accounts and sign-in', { describe, it }, (backend) => {
-  let app: AccountsApp;
-  beforeEach(async () => {
-    app = await startAccountsApp(backend);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const app = useApp('each', () => startAccountsApp(backend));
 
   it('works without signing in on a loopback server with no accounts, and the change log says "local"', async () => {
     expect((await app.call('GET', '/api/auth/me')).body).toMatchObject({ mode: 'local', signedIn: true, via: 'local', personId: 'me' });

@@ -1,16 +1,11 @@
 /** The HTTP API through real requests, on every storage backend. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
-import { startTestApp, type TestApp } from './start-test-app.js';
+import { startTestApp } from './start-test-app.js';
+import { useApp } from './use-app.js';
 
 await describeEachStore('HTTP API', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeEach(async () => {
-    app = await startTestApp(backend);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const app = useApp('each', () => startTestApp(backend));
 
   it('serves its OpenAPI document and interactive docs', async () => {
     const spec = await app.call('GET', '/openapi.json');

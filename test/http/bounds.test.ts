@@ -2,23 +2,21 @@
  * Values one engine could not hold (thousandths over 2^31 on PostgreSQL, a NUL in text) are refused
  * by every schema with 400 and the field path, on every backend, and the store never answers 500.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calendarDate } from '../../src/shared/calendar-date.js';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
-import { startTestApp, type TestApp } from './start-test-app.js';
+import { startTestApp } from './start-test-app.js';
+import { useApp } from './use-app.js';
 
 const HUGE = 3_000_000;
 const NUL = 'a\u0000b';
 
 await describeEachStore('HTTP bounds', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp(backend);
+  const app = useApp('all', async () => {
+    const app = await startTestApp(backend);
     await app.call('POST', '/api/people/me/credentials', { id: 'cpt', program: 'nasm-cpt', earned: '2025-01-15' });
     await app.call('POST', '/api/people/me/activities', { title: 'Course', completed: '2026-03-01', credits: [{ body: 'nasm', units: 1 }] });
-  });
-  afterAll(async () => {
-    await app.close();
+    return app;
   });
 
   const cases: Array<[string, string, string, unknown, string]> = [

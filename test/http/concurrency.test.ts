@@ -3,9 +3,10 @@
  * parallel adds without an id all get their own id, and racing imports of the same id answer 4xx,
  * never 500. (PostgreSQL used to merge, collide and answer 500 here; SQLite serialises anyway.)
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
-import { startTestApp, type TestApp } from './start-test-app.js';
+import { startTestApp } from './start-test-app.js';
+import { useApp } from './use-app.js';
 
 const PROGRAMS = ['nasm-cpt', 'ace-cpt', 'cpr-aed', 'acsm-cpt', 'nsca-cpt', 'issa-cpt'];
 
@@ -19,13 +20,7 @@ function wallet(index: number) {
 }
 
 await describeEachStore('HTTP writes at once', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeEach(async () => {
-    app = await startTestApp(backend);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const app = useApp('each', () => startTestApp(backend));
 
   it('parallel replace imports leave the wallet equal to one of the files, never a mix', async () => {
     for (let round = 0; round < 3; round++) {

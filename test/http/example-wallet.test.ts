@@ -1,20 +1,15 @@
 /** The example wallet the web app's empty state offers: a new throwaway person holding examples/seed-nasm.json. */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_PROFILE } from '../../src/api/routes/example-routes.js';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
-import { startTestApp, type TestApp } from './start-test-app.js';
+import { startTestApp } from './start-test-app.js';
+import { useApp } from './use-app.js';
 
 const example = JSON.parse(readFileSync(EXAMPLE_PROFILE, 'utf8')) as { credentials: unknown[]; activities: unknown[] };
 
 await describeEachStore('HTTP example wallet', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeEach(async () => {
-    app = await startTestApp(backend);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const app = useApp('each', () => startTestApp(backend));
 
   it('makes a new person holding the example profile, and leaves "me" alone', async () => {
     const created = await app.call('POST', '/api/example-wallets', undefined, { 'x-recert-actor': 'web' });

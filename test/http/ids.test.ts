@@ -4,10 +4,11 @@
  * characters that need escaping round-trip through encodeURIComponent. Refusals keep the documented
  * error shape.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_ID_LENGTH } from '../../src/profile/profile-schema.js';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
-import { startTestApp, type TestApp } from './start-test-app.js';
+import { startTestApp } from './start-test-app.js';
+import { useApp } from './use-app.js';
 
 const longest = 'x'.repeat(MAX_ID_LENGTH);
 const tooLong = 'y'.repeat(MAX_ID_LENGTH + 1);
@@ -18,13 +19,7 @@ function documentedShape(body: any): void {
 }
 
 await describeEachStore('HTTP ids', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp(backend);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp('all', () => startTestApp(backend));
 
   it(`accepts an id of ${MAX_ID_LENGTH} characters and addresses it again`, async () => {
     expect((await app.call('POST', '/api/people/me/activities', activity(longest))).status).toBe(201);

@@ -1,7 +1,8 @@
 /** Profile import (all or nothing, errors naming row and field) and export, through real requests. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
-import { startTestApp, type TestApp } from './start-test-app.js';
+import { startTestApp } from './start-test-app.js';
+import { useApp } from './use-app.js';
 
 const profile = {
   credentials: [{ id: 'cpt', program: 'nasm-cpt', earned: '2025-01-15' }, { id: 'cpr', program: 'cpr-aed', earned: '2026-01-10' }],
@@ -13,13 +14,7 @@ const profile = {
 };
 
 await describeEachStore('HTTP import and export', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeEach(async () => {
-    app = await startTestApp(backend);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const app = useApp('each', () => startTestApp(backend));
 
   it('imports a profile and exports it again as JSON', async () => {
     expect(await app.call('POST', '/api/people/me/import', profile)).toMatchObject({ status: 200, body: { credentials: 2, renewals: 1, activities: 2 } });

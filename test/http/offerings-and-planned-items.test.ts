@@ -1,8 +1,9 @@
 /** A person's own offerings (CRUD, used by the planner) and planned items (add, list, replace, remove, done). */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
-import { startTestApp, type TestApp } from './start-test-app.js';
+import { startTestApp } from './start-test-app.js';
 import { SEED, TWO_CYCLES } from './plan-fixtures.js';
+import { useApp } from './use-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -22,13 +23,7 @@ export const WORKSHOP = {
 };
 
 await describeEachStore('HTTP own offerings and planned items', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeEach(async () => {
-    app = await startTestApp(backend);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const app = useApp('each', () => startTestApp(backend));
 
   it('adds, lists, gets and removes own offerings, with change-log rows', async () => {
     const added = await app.call('POST', '/api/people/me/offerings', WORKSHOP);

@@ -3,21 +3,19 @@
  * make it possible, from the options asked with, and gives its verdict and greedy comparison as
  * sentences of their own (the web app shows them as written); /openapi.json documents them. On both stores.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
 import { TWO_CYCLES } from './plan-fixtures.js';
-import { startTestApp, type TestApp } from './start-test-app.js';
+import { startTestApp } from './start-test-app.js';
+import { useApp } from './use-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 await describeEachStore('HTTP plan: impossible renewals and their remedy', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp(backend);
+  const app = useApp('all', async () => {
+    const app = await startTestApp(backend);
     expect((await app.call('POST', '/api/people/me/import', TWO_CYCLES)).status).toBe(200);
-  });
-  afterAll(async () => {
-    await app.close();
+    return app;
   });
 
   it('with a $100 yearly budget, says both renewals cannot be met and that raising the budget would help', async () => {

@@ -1,5 +1,5 @@
 /** POST /api/people/:id/plan: the planner over HTTP, in worker threads, one queue per person. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readCatalogDir } from '../../src/io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../../src/io/read-course-dir.js';
 import { planJson } from '../../src/planner/plan-json.js';
@@ -7,7 +7,8 @@ import { plan } from '../../src/planner/plan.js';
 import { profileSchema } from '../../src/profile/profile-schema.js';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
 import { SEED, TWO_CYCLES } from './plan-fixtures.js';
-import { startTestApp, TODAY, type TestApp } from './start-test-app.js';
+import { startTestApp, TODAY } from './start-test-app.js';
+import { useApp } from './use-app.js';
 
 
 // Plans take a second or two each on a loaded machine.
@@ -17,15 +18,12 @@ const titles = (body: any): string[] => body.steps.map((s: any) => s.offering.ti
 const withoutTimings = (json: any) => ({ ...json, stats: { ...json.stats, solverSeconds: 0 } });
 
 await describeEachStore('HTTP plan', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp(backend);
+  const app = useApp('all', async () => {
+    const app = await startTestApp(backend);
     expect((await app.call('POST', '/api/people/me/import', SEED)).status).toBe(200);
     expect((await app.call('POST', '/api/people', { id: 'two', name: 'Two cycles' })).status).toBe(201);
     expect((await app.call('POST', '/api/people/two/import', TWO_CYCLES)).status).toBe(200);
-  });
-  afterAll(async () => {
-    await app.close();
+    return app;
   });
 
   it('answers the same JSON as `recert plan --json` for the seed wallet, as of the server\'s today', async () => {

@@ -3,10 +3,11 @@
  * marked sampleData, false for the person's own offering. The web app shows the sample-data banner
  * with them. On both stores.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
 import { TWO_CYCLES } from './plan-fixtures.js';
-import { startTestApp, type TestApp } from './start-test-app.js';
+import { startTestApp } from './start-test-app.js';
+import { useApp } from './use-app.js';
 
 /** A cheap local workshop worth a whole NASM cycle: the planner picks it over any specialization. */
 const WORKSHOP = {
@@ -17,13 +18,10 @@ const WORKSHOP = {
 vi.setConfig({ testTimeout: 60_000 });
 
 await describeEachStore('HTTP planned items: sample prices flagged', { describe, it }, (backend) => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp(backend);
+  const app = useApp('all', async () => {
+    const app = await startTestApp(backend);
     expect((await app.call('POST', '/api/people/me/import', TWO_CYCLES)).status).toBe(200);
-  });
-  afterAll(async () => {
-    await app.close();
+    return app;
   });
 
   it('flags a shipped sample offering as sample data and the person\'s own offering as not', async () => {

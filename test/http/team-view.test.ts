@@ -1,15 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
-import { startAccountsApp, type AccountsApp } from './account-fixtures.js';
+import { startAccountsApp } from './account-fixtures.js';
+import { useApp } from './use-app.js';
 
 await describeEachStore('HTTP organizations and the team view', { describe, it }, (backend) => {
-  let app: AccountsApp;
-  beforeEach(async () => {
-    app = await startAccountsApp(backend);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const app = useApp('each', () => startAccountsApp(backend));
 
   async function gymWithTrainer() {
     const owner = await app.signIn('owner@gym.example');
