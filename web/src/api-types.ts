@@ -228,16 +228,9 @@ export interface PlanRequest {
 }
 
 /** An offering chosen from a plan and kept as a to-do (`/api/people/{id}/planned-items`). */
-export interface PlannedItem {
+export interface PlannedItem extends Omit<PlanOffering, 'id'> {
   id: string;
   offeringId: string;
-  title: string;
-  provider: string;
-  providerName: string;
-  price: number;
-  hours: number;
-  format: string;
-  url?: string;
   from: string;
   by: string;
   session: string | null;
