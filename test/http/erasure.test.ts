@@ -12,6 +12,7 @@ import type { Store } from '../../src/store/store.js';
 import { describeEachStore } from '../../src/store/testing/store-backends.js';
 import { unzip } from '../audit/read-documents.js';
 import { startAccountsApp, type AccountsApp } from './account-fixtures.js';
+import { startTestApp, type TestApp } from './start-test-app.js';
 
 const WORKSHOP = {
   title: 'Local strength workshop series', provider: { id: 'my-gym', name: 'My Gym' }, price: 50, hours: 20, format: 'in-person',
@@ -219,5 +220,44 @@ await describeEachStore('export and erasure of an account', { describe, it }, (b
     const again = await app.signIn('ana@example.org');
     expect(again.personId).not.toBe(ana.personId);
     expect((await app.as({ cookie: again.cookie }, 'GET', '/api/people/me/activities')).body).toEqual([]);
+  });
+});
+
+await describeEachStore('erasure of a person on a local server', { describe, it }, (backend) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(backend);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  async function upload(personId: string, activityId: string, bytes: Buffer): Promise<void> {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), 'certificate.pdf');
+    expect((await fetch(`${app.base}/api/people/${personId}/activities/${activityId}/evidence`, { method: 'POST', body: form })).status).toBe(201);
+  }
+
+  it('DELETE /api/people/{id} erases the person and their unshared evidence bytes, keeps the log rows cleared, and leaves the other wallet alone', async () => {
+    expect((await app.call('POST', '/api/people', { id: 'kim', name: 'Kim Local' })).status).toBe(201);
+    for (const person of ['kim', 'me']) {
+      expect((await app.call('POST', `/api/people/${person}/activities`, { id: 'a1', title: `Workshop of ${person}`, completed: '2026-04-02' })).status).toBe(201);
+      await upload(person, 'a1', SHARED_PDF);
+    }
+    await upload('kim', 'a1', UNIQUE_PDF);
+    const mine = (await app.call('GET', '/api/people/me/profile')).body;
+    const kimSeqs = (await app.store.listChanges({ personId: 'kim', limit: 1000 })).map((c) => c.seq);
+
+    expect((await app.call('DELETE', '/api/people/kim')).status).toBe(204);
+    expect((await app.call('GET', '/api/people/kim')).status).toBe(404);
+    expect(await app.blobs.has(EvidenceFiles.sha256(UNIQUE_PDF))).toBe(false);
+    expect(await app.blobs.has(EvidenceFiles.sha256(SHARED_PDF))).toBe(true);
+    expect((await app.call('GET', '/api/people/me/profile')).body).toEqual(mine);
+    const log = await app.store.listChanges({ limit: 1000 });
+    for (const seq of kimSeqs) {
+      expect(log.find((c) => c.seq === seq)).toMatchObject({ personId: null, before: null, after: null, actor: 'local' });
+    }
+    expect(JSON.stringify(log)).not.toContain('Kim Local');
+    expect(JSON.stringify(log)).not.toContain('Workshop of kim');
   });
 });
