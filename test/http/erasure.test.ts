@@ -260,4 +260,30 @@ await describeEachStore('erasure of a person on a local server', { describe, it 
     expect(JSON.stringify(log)).not.toContain('Kim Local');
     expect(JSON.stringify(log)).not.toContain('Workshop of kim');
   });
+
+  it('erases once when two deletions of the same person arrive at once, and keeps bytes another person uploads meanwhile', async () => {
+    const racePdf = Buffer.from('%PDF-1.4\n% raced certificate\n%%EOF\n');
+    expect((await app.call('POST', '/api/people', { id: 'lee', name: 'Lee Race' })).status).toBe(201);
+    expect((await app.call('POST', '/api/people/lee/activities', { id: 'a1', title: 'Race', completed: '2026-04-02' })).status).toBe(201);
+    await upload('lee', 'a1', racePdf);
+    expect((await app.call('POST', '/api/people/me/activities', { id: 'a9', title: 'Race too', completed: '2026-04-02' })).status).toBe(201);
+    const seqBefore = Math.max(...(await app.store.listChanges({ limit: 1 })).map((c) => c.seq));
+
+    const form = new FormData();
+    form.append('file', new Blob([racePdf]), 'same.pdf');
+    const [first, second, uploaded] = await Promise.all([
+      app.call('DELETE', '/api/people/lee'),
+      app.call('DELETE', '/api/people/lee'),
+      fetch(`${app.base}/api/people/me/activities/a9/evidence`, { method: 'POST', body: form }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([204, 404]);
+    expect(uploaded.status).toBe(201);
+    // The upload committed a row for these bytes, before or after the erasure: the bytes stay.
+    expect(await app.blobs.has(EvidenceFiles.sha256(racePdf))).toBe(true);
+    const added = await app.call('GET', '/api/people/me/activities/a9/evidence');
+    const download = await fetch(`${app.base}/api/people/me/evidence/${added.body[0].id}/file`);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(racePdf);
+    const erasures = (await app.store.listChanges({ limit: 1000 })).filter((c) => c.seq > seqBefore && c.entity === 'person' && c.entityId === 'erased' && c.before === null);
+    expect(erasures).toHaveLength(1);
+  });
 });
