@@ -13,7 +13,7 @@ export interface PacketFile {
   readonly fileName: string;
 }
 
-const EXTENSION: Record<string, string> = {
+export const EXTENSION: Record<string, string> = {
   'application/pdf': 'pdf',
   'image/png': 'png',
   'image/jpeg': 'jpg',

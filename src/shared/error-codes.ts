@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: 'The server has accounts (or listens beyond this machine) and the request carries no valid session cookie or API token (HTTP 401).',
   FORBIDDEN: 'The caller is signed in but may not do this: a read-only API token used to write, an API token used where a session is needed, a role too low in an organization, or a route only a local server has (HTTP 403).',
   SIGN_IN_LINK_INVALID: 'The sign-in link is unknown, already used or expired; ask for a new one (HTTP 400).',
+  CONFIRMATION_MISMATCH: 'Deleting an account needs its email address typed again, and what was typed differs (HTTP 400).',
   INVITATION_INVALID: 'The invitation is unknown, already accepted or expired; ask the organization for a new one (HTTP 400).',
   PASSKEY_INVALID: 'A passkey response does not verify: unknown passkey, expired or reused challenge, wrong site, or a bad signature (HTTP 400).',
   RATE_LIMITED: 'Too many sign-in attempts from this address in a short time; wait and retry (HTTP 429).',

@@ -72,6 +72,8 @@ export interface ChangeLogTable {
   action: string;
   before: JsonColumn;
   after: JsonColumn;
+  /** 011: when the row's personal fields were erased (null: never). Only erasure may update a row. */
+  erased_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** own_offerings and planned_items (003): one JSON document per entry. */

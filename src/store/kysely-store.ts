@@ -14,6 +14,7 @@ import { logChange, type Stamp } from './change-log.js';
 import { KyselyReminders, type ReminderStore } from './reminder-store.js';
 import type { Database } from './database.js';
 import { deleteEvidence, selectEvidence } from './evidence-queries.js';
+import { erasePersonRows } from './erase-person.js';
 import { importInto, insertRenewal, selectCredentials, selectProfile, selectRenewals } from './profile-queries.js';
 import { changeFromRow, credentialFromRow, evidenceFromRow, personFromRow } from './rows.js';
 import type {
@@ -159,6 +160,13 @@ export class KyselyStore implements Store {
       await trx.deleteFrom('people').where('id', '=', id).execute();
       await logChange(trx, stamp, { personId: id, entity: 'person', entityId: id, action: 'delete', before });
       return this.recheckable(removed);
+    }, { person: id });
+  }
+
+  erasePerson(id: string, actor: string): Promise<Removed & { readonly accountId: string | null }> {
+    return this.write(actor, async (trx, stamp) => {
+      const erased = await erasePersonRows(trx, stamp, id);
+      return { ...this.recheckable({ orphanedSha256: erased.orphanedSha256 }), accountId: erased.accountId };
     }, { person: id });
   }
 

@@ -162,6 +162,12 @@ export interface Store {
   createPerson(person: { id: string; name: string }, actor: string): Promise<Person>;
   renamePerson(id: string, name: string, actor: string): Promise<Person>;
   removePerson(id: string, actor: string): Promise<Removed>;
+  /**
+   * Erasure: removes the person, everything they hold and the account owning them, and clears their
+   * personal fields from the change log (erase-person.ts), all in one transaction. The caller deletes
+   * the orphaned evidence bytes afterwards (discardOrphans).
+   */
+  erasePerson(id: string, actor: string): Promise<Removed & { readonly accountId: string | null }>;
 
   listCredentials(personId: string): Promise<Credential[]>;
   getCredential(personId: string, id: string): Promise<Credential>;

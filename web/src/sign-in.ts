@@ -53,6 +53,24 @@ byId('passkey-sign-in').addEventListener('click', () => void passkeySignIn().cat
 byId('add-passkey').addEventListener('click', () => void addPasskey().catch(fail));
 byId('sign-out').addEventListener('click', () => void post('/api/auth/sign-out', {}).then(() => location.reload(), fail));
 
+/** Erasure: the server checks the typed email against the account's; on success the session is gone too. */
+const deleteForm = byId<HTMLFormElement>('delete-account-form');
+deleteForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const confirmEmail = (new FormData(deleteForm).get('confirmEmail') ?? '').toString();
+  status.textContent = 'Deleting your account…';
+  void fetch('/api/account', { method: 'DELETE', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ confirmEmail }) }).then(async (response) => {
+    if (!response.ok) {
+      status.textContent = await message(response);
+      return;
+    }
+    byId('signed-in').hidden = true;
+    form.hidden = false;
+    byId('passkey-sign-in').hidden = false;
+    status.textContent = 'Your account and everything in it are deleted.';
+  }, fail);
+});
+
 const me = await (await fetch('/api/auth/me', { headers: { accept: 'application/json' } })).json() as { via: string | null; account: { email: string } | null };
 if (me.via === 'session' && me.account !== null) {
   byId('signed-in-email').textContent = me.account.email;

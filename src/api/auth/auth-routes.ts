@@ -15,6 +15,7 @@ import { RecertError } from '../../shared/recert-error.js';
 import type { Account } from '../../store/account-store.js';
 import type { AppDeps } from '../app-deps.js';
 import { errorSchema } from '../schemas/common-schemas.js';
+import { discardOrphans } from '../../store/evidence/attach-evidence.js';
 import { callerOf } from './caller.js';
 import { openSession } from './session-cookie.js';
 import { SESSION_COOKIE } from './install-access.js';
@@ -138,6 +139,23 @@ export function authRoutes(deps: AppDeps, options: AuthRouteOptions): FastifyPlu
     }, async (request, reply) => {
       const { tokenId } = request.params as { tokenId: string };
       if (!(await accounts.revokeToken(signedInAccount(request).id, tokenId))) throw new RecertError([{ code: 'NOT_FOUND', path: 'tokenId', message: `no API token with id "${tokenId}"` }]);
+      return reply.code(204).send(null);
+    });
+
+    app.delete('/account', {
+      config: { access: 'session' },
+      schema: {
+        tags, summary: 'Erase the signed-in account: the wallet, evidence files, sessions, passkeys, tokens, shares; the change log keeps its rows with personal fields cleared. Type the email again to confirm',
+        body: z.object({ confirmEmail: z.string().max(254).transform((s) => s.trim().toLowerCase()) }),
+        response: { 204: z.null(), ...errors },
+      },
+    }, async (request, reply) => {
+      const account = signedInAccount(request);
+      if (request.body.confirmEmail !== account.email) {
+        throw new RecertError([{ code: 'CONFIRMATION_MISMATCH', path: 'body.confirmEmail', message: "type the account's email address exactly to confirm the deletion" }]);
+      }
+      await discardOrphans(deps.files, await deps.store.erasePerson(account.personId, callerOf(request).actor));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     });
 

@@ -21,7 +21,7 @@ function parseCycle(value: string): number {
 }
 
 /** Writes next to the target and renames, so a reader never sees half a file; a bad path is exit 2. */
-async function writeAtomically(path: string, body: Buffer | Readable): Promise<void> {
+export async function writeAtomically(path: string, body: Buffer | Readable): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     if (Buffer.isBuffer(body)) await writeFile(temporary, body);

@@ -9,6 +9,7 @@ import { evidenceBlobsMigration } from './007-evidence-blobs.js';
 import { remindersMigration } from './008-reminders.js';
 import { accountsMigration } from './009-accounts.js';
 import { passkeyChallengesMigration } from './010-passkey-challenges.js';
+import { erasureMigration } from './011-erasure.js';
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -20,5 +21,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '008-reminders': remindersMigration(engine),
     '009-accounts': accountsMigration(engine),
     '010-passkey-challenges': passkeyChallengesMigration(engine),
+    '011-erasure': erasureMigration(engine),
   };
 }
