@@ -60,6 +60,7 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
   let usedPerCycle: Map<string, number> | undefined;
   let usedPerYear: Map<string, number> | undefined;
   let capAt: Map<number, { cap: number; perYear: boolean }> | undefined;
+  let capsMemo: Map<string, CapsMemo> | undefined;
 
   const ordered = options.ordered === true ? activities : inCountingOrder(activities);
   const countedAt = new Uint8Array(ordered.length);
@@ -77,7 +78,7 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
     const granted = toMilli(credit.units);
     let milli = granted;
     let limitedBy: { cap: number; perYear: boolean } | undefined;
-    const category = credit.category === undefined ? undefined : capsOf(credit.category, categoryCaps(ctx.rule, ctx.proration, credit.category, activity.completed));
+    const category = credit.category === undefined ? undefined : capsAt(capsMemo ??= new Map(), ctx, credit.category, activity.completed);
     if (category !== undefined) {
       const perCycleCap = category.maxPerCycle;
       if (perCycleCap !== undefined) {
@@ -156,5 +157,28 @@ function placeInCycles(date: CalendarDate, ctx: CountContext): 'this' | NotCount
 }
 
 function capsOf(id: string, caps: CategoryCaps | undefined): (CategoryCaps & { id: string }) | undefined {
-  return caps === undefined ? undefined : { id, ...caps };
+  return caps === undefined ? undefined : { id, maxPerCycle: caps.maxPerCycle, maxPerYear: caps.maxPerYear };
+}
+
+/**
+ * The caps of one category within one count: categoryCaps depends on the activity's date only through
+ * whether the category's caps apply yet (`appliesFrom`), so each category has two answers at most.
+ */
+interface CapsMemo {
+  readonly appliesFrom: CalendarDate | undefined;
+  applying?: (CategoryCaps & { id: string }) | null;
+  notYet?: (CategoryCaps & { id: string }) | null;
+}
+
+function capsAt(memo: Map<string, CapsMemo>, ctx: CountContext, categoryId: string, date: CalendarDate): (CategoryCaps & { id: string }) | undefined {
+  let entry = memo.get(categoryId);
+  if (entry === undefined) memo.set(categoryId, (entry = { appliesFrom: ctx.rule.requirements?.categories.find((c) => c.id === categoryId)?.appliesFrom }));
+  const applies = entry.appliesFrom === undefined || date >= entry.appliesFrom;
+  let caps = applies ? entry.applying : entry.notYet;
+  if (caps === undefined) {
+    caps = capsOf(categoryId, categoryCaps(ctx.rule, ctx.proration, categoryId, date)) ?? null;
+    if (applies) entry.applying = caps;
+    else entry.notYet = caps;
+  }
+  return caps ?? undefined;
 }

@@ -125,9 +125,8 @@ function evaluateCredential(
     const status = notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, daysBetween(asOf, cycle.end) > policy.dueSoonDays, policy, undefined);
     const deadline = deadlineOf(status, cycle.end, graceEnd, true, undefined);
     findings.push(finding({ kind: 'outcome', status, renewBy: 'new-course', deadline, missingUnits: null, unit, unmet: [], graceEnds: graceEnd > cycle.end ? graceEnd : null, ceWindowEnds: null }));
-    findings.push(...confidenceFindings(program, rule, new Set()));
     const nextStep = nextStepOf({ status, rule, asOf, cycle, graceEnd, ceEnd: undefined, deadline, missing: null, unit, unmet: [], newCourse: true, notStarted });
-    return credentialReport({ ...base, ...timing, ceWindowEnds: null, status, deadline, graceEnds: graceEnd > cycle.end ? graceEnd : null }, () => findings, nextStep);
+    return credentialReport({ ...base, ...timing, ceWindowEnds: null, status, deadline, graceEnds: graceEnd > cycle.end ? graceEnd : null }, () => [...findings, ...confidenceFindings(program, rule, NO_PROGRAMS)], nextStep);
   }
 
   const proration = prorationRow(rule, cycle, credential);
@@ -163,12 +162,12 @@ function evaluateCredential(
     lapsedBy: status === 'lapsed' && ceEnd !== undefined && asOf <= graceEnd ? 'ce-window' : undefined,
     rolledOver: notStarted && cycle.basis === 'rolled-over' ? true : undefined,
   }));
-  const grantedPrograms = new Set(grants.findings.flatMap((f) => (f.kind === 'grant-counted' ? [f.program] : [])));
-  findings.push(...confidenceFindings(program, rule, grantedPrograms));
 
+  // The per-activity findings and the confidence notes (sentences built from the catalog) are made when first read.
   const allFindings = (): Finding[] => {
     const perActivity = activityFindings(inOrder(), activities, countContext);
-    return [...findings.slice(0, head), ...perActivity, ...findings.slice(head)];
+    const grantedPrograms = new Set(grants.findings.flatMap((f) => (f.kind === 'grant-counted' ? [f.program] : [])));
+    return [...findings.slice(0, head), ...perActivity, ...findings.slice(head), ...confidenceFindings(program, rule, grantedPrograms)];
   };
   return credentialReport({
     ...base,
@@ -263,6 +262,8 @@ function confidenceFindings(program: Program, rule: RuleVersion, grantedPrograms
   }
   return out;
 }
+
+const NO_PROGRAMS: ReadonlySet<string> = new Set();
 
 /** An empty list shared by the reports that have nothing to list. */
 const NONE: readonly never[] = Object.freeze([]);
