@@ -58,7 +58,8 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
   const notCounted: { id: string; reason: NotCountedReason }[] = [];
   // Made when first needed: most cycles of most wallets meet no category cap, and a wallet has many cycles.
   let usedPerCycle: Map<string, number> | undefined;
-  let usedPerYear: Map<string, number> | undefined;
+  // Per category, then per year (a number: no key string made per activity).
+  let usedPerYear: Map<string, Map<number, number>> | undefined;
   let capAt: Map<number, { cap: number; perYear: boolean }> | undefined;
   let capsMemo: Map<string, CapsMemo> | undefined;
 
@@ -86,8 +87,7 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
         if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: perCycleCap, perYear: false }; }
       }
       if (category.maxPerYear !== undefined) {
-        const key = `${category.id}:${yearOf(activity.completed)}`;
-        const room = category.maxPerYear - (usedPerYear?.get(key) ?? 0);
+        const room = category.maxPerYear - (usedPerYear?.get(category.id)?.get(yearOf(activity.completed)) ?? 0);
         if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: category.maxPerYear, perYear: true }; }
       }
     }
@@ -100,8 +100,10 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
       usedPerCycle ??= new Map();
       usedPerYear ??= new Map();
       usedPerCycle.set(category.id, (usedPerCycle.get(category.id) ?? 0) + milli);
-      const key = `${category.id}:${yearOf(activity.completed)}`;
-      usedPerYear.set(key, (usedPerYear.get(key) ?? 0) + milli);
+      let years = usedPerYear.get(category.id);
+      if (years === undefined) usedPerYear.set(category.id, (years = new Map()));
+      const year = yearOf(activity.completed);
+      years.set(year, (years.get(year) ?? 0) + milli);
     }
     contributions.push({ source: 'activity', id: activity.id, milli, category: credit.category });
     countedAt[i] = 1;

@@ -126,7 +126,11 @@ function evaluateCredential(
     const deadline = deadlineOf(status, cycle.end, graceEnd, true, undefined);
     findings.push(finding({ kind: 'outcome', status, renewBy: 'new-course', deadline, missingUnits: null, unit, unmet: [], graceEnds: graceEnd > cycle.end ? graceEnd : null, ceWindowEnds: null }));
     const nextStep = nextStepOf({ status, rule, asOf, cycle, graceEnd, ceEnd: undefined, deadline, missing: null, unit, unmet: [], newCourse: true, notStarted });
-    return credentialReport({ ...base, ...timing, ceWindowEnds: null, status, deadline, graceEnds: graceEnd > cycle.end ? graceEnd : null }, () => [...findings, ...confidenceFindings(program, rule, NO_PROGRAMS)], nextStep);
+    return credentialReport({
+      id: credential.id, program: program.id, programName: program.name, body: program.body, kind: program.kind,
+      cycle: timing.cycle, unit, ruleFrom: rule.from, history, ceWindowEnds: null, status, deadline, graceEnds: graceEnd > cycle.end ? graceEnd : null,
+      required: null, earned: 0, missing: null, components: NONE, counted: NONE, notCounted: NONE, contributions: NONE,
+    }, () => [...findings, ...confidenceFindings(program, rule, NO_PROGRAMS)], nextStep);
   }
 
   const proration = prorationRow(rule, cycle, credential);
@@ -169,9 +173,10 @@ function evaluateCredential(
     const grantedPrograms = new Set(grants.findings.flatMap((f) => (f.kind === 'grant-counted' ? [f.program] : [])));
     return [...findings.slice(0, head), ...perActivity, ...findings.slice(head), ...confidenceFindings(program, rule, grantedPrograms)];
   };
+  // Every field written out (no spread of base and timing: this runs once per credential of every wallet).
   return credentialReport({
-    ...base,
-    ...timing,
+    id: credential.id, program: program.id, programName: program.name, body: program.body, kind: program.kind,
+    cycle: timing.cycle, unit, ruleFrom: rule.from, history, ceWindowEnds: timing.ceWindowEnds,
     status,
     deadline,
     graceEnds: graceEnd > cycle.end ? graceEnd : null,
