@@ -100,21 +100,26 @@ export function buildCycles(program: Program, credential: Credential, renewals: 
         ? cycleFrom(validity, renewal.date, current.index + 1, 'renewed')
         : cycleAfter(validity, current, current.index + 1);
       const ceEnd = ceWindowEndOf(rule, current.end);
-      windowEnd = late && ceEnd !== undefined ? minDate(ceEnd, renewal.date) : minDate(current.end, addDays(next.start, -1));
+      windowEnd = late && ceEnd !== undefined ? minDate(ceEnd, renewal.date) : endBefore(current.end, next.start);
     } else {
       findings.push(finding({ kind: 'reinstated', date: renewal.date, lapsedFrom: addDays(current.end, 1) }));
       next = cycleFrom(validity, renewal.date, current.index + 1, 'reinstated');
-      windowEnd = minDate(current.end, addDays(next.start, -1));
+      windowEnd = endBefore(current.end, next.start);
     }
     cycles.push(cycleWith(current, current.countFrom, windowEnd, renewal.date, current.rolledOver));
-    const countFrom = addDays(windowEnd, 1);
-    current = countFrom > next.countFrom ? cycleWith(next, countFrom, next.windowEnd, next.renewedOn, next.rolledOver) : next;
+    // Counting resumes the day after the old window (windowEnd + 1 > countFrom exactly when windowEnd >= countFrom).
+    current = windowEnd >= next.countFrom ? cycleWith(next, addDays(windowEnd, 1), next.windowEnd, next.renewedOn, next.rolledOver) : next;
   }
   // Not renewed (yet): CE done in the body's CE window after expiry still counts toward this cycle.
   const lastRule = ruleAt(program, current.end);
   const ceEnd = lastRule === undefined ? undefined : ceWindowEndOf(lastRule, current.end);
   cycles.push(ceEnd === undefined ? current : cycleWith(current, current.countFrom, ceEnd, current.renewedOn, current.rolledOver));
   return { kind: 'cycles', cycles, findings };
+}
+
+/** The earlier of `end` and the day before `nextStart` (the day arithmetic only when the next cycle starts first). */
+function endBefore(end: CalendarDate, nextStart: CalendarDate): CalendarDate {
+  return nextStart > end ? end : addDays(nextStart, -1);
 }
 
 /**
