@@ -45,7 +45,17 @@ const NO_CAPS: ReadonlyMap<number, { cap: number; perYear: boolean }> = new Map(
 
 /** Activities in completion order, ties by id: the order they are counted in (sort once per profile). */
 export function inCountingOrder(activities: readonly Activity[]): readonly Activity[] {
+  // Wallets are mostly entered in date order: when each activity comes strictly after the one before,
+  // that is the only counting order, and the list is returned as it is (it is only read).
+  let ordered = true;
+  for (let i = 1; i < activities.length && ordered; i++) ordered = before(activities[i - 1]!, activities[i]!);
+  if (ordered) return activities;
   return activities.slice().sort((a, b) => (a.completed === b.completed ? (a.id < b.id ? -1 : 1) : a.completed < b.completed ? -1 : 1));
+}
+
+/** `a` is counted strictly before `b`: completed earlier, or the same day with a smaller id. */
+function before(a: Activity, b: Activity): boolean {
+  return a.completed < b.completed || (a.completed === b.completed && a.id < b.id);
 }
 
 /**
