@@ -45,7 +45,17 @@ const NO_CAPS: ReadonlyMap<number, { cap: number; perYear: boolean }> = new Map(
 
 /** Activities in completion order, ties by id: the order they are counted in (sort once per profile). */
 export function inCountingOrder(activities: readonly Activity[]): readonly Activity[] {
+  // Wallets are mostly entered in date order: when each activity comes strictly after the one before,
+  // that is the only counting order, and the list is returned as it is (it is only read).
+  let ordered = true;
+  for (let i = 1; i < activities.length && ordered; i++) ordered = before(activities[i - 1]!, activities[i]!);
+  if (ordered) return activities;
   return activities.slice().sort((a, b) => (a.completed === b.completed ? (a.id < b.id ? -1 : 1) : a.completed < b.completed ? -1 : 1));
+}
+
+/** `a` is counted strictly before `b`: completed earlier, or the same day with a smaller id. */
+function before(a: Activity, b: Activity): boolean {
+  return a.completed < b.completed || (a.completed === b.completed && a.id < b.id);
 }
 
 /**
@@ -58,8 +68,10 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
   const notCounted: { id: string; reason: NotCountedReason }[] = [];
   // Made when first needed: most cycles of most wallets meet no category cap, and a wallet has many cycles.
   let usedPerCycle: Map<string, number> | undefined;
-  let usedPerYear: Map<string, number> | undefined;
+  // Per category, then per year (a number: no key string made per activity).
+  let usedPerYear: Map<string, Map<number, number>> | undefined;
   let capAt: Map<number, { cap: number; perYear: boolean }> | undefined;
+  let capsMemo: Map<string, CapsMemo> | undefined;
 
   const ordered = options.ordered === true ? activities : inCountingOrder(activities);
   const countedAt = new Uint8Array(ordered.length);
@@ -77,7 +89,7 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
     const granted = toMilli(credit.units);
     let milli = granted;
     let limitedBy: { cap: number; perYear: boolean } | undefined;
-    const category = credit.category === undefined ? undefined : capsOf(credit.category, categoryCaps(ctx.rule, ctx.proration, credit.category, activity.completed));
+    const category = credit.category === undefined ? undefined : capsAt(capsMemo ??= new Map(), ctx, credit.category, activity.completed);
     if (category !== undefined) {
       const perCycleCap = category.maxPerCycle;
       if (perCycleCap !== undefined) {
@@ -85,8 +97,7 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
         if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: perCycleCap, perYear: false }; }
       }
       if (category.maxPerYear !== undefined) {
-        const key = `${category.id}:${yearOf(activity.completed)}`;
-        const room = category.maxPerYear - (usedPerYear?.get(key) ?? 0);
+        const room = category.maxPerYear - (usedPerYear?.get(category.id)?.get(yearOf(activity.completed)) ?? 0);
         if (room < milli) { milli = Math.max(0, room); limitedBy = { cap: category.maxPerYear, perYear: true }; }
       }
     }
@@ -99,8 +110,10 @@ export function countActivities(activities: readonly Activity[], ctx: CountConte
       usedPerCycle ??= new Map();
       usedPerYear ??= new Map();
       usedPerCycle.set(category.id, (usedPerCycle.get(category.id) ?? 0) + milli);
-      const key = `${category.id}:${yearOf(activity.completed)}`;
-      usedPerYear.set(key, (usedPerYear.get(key) ?? 0) + milli);
+      let years = usedPerYear.get(category.id);
+      if (years === undefined) usedPerYear.set(category.id, (years = new Map()));
+      const year = yearOf(activity.completed);
+      years.set(year, (years.get(year) ?? 0) + milli);
     }
     contributions.push({ source: 'activity', id: activity.id, milli, category: credit.category });
     countedAt[i] = 1;
@@ -156,5 +169,28 @@ function placeInCycles(date: CalendarDate, ctx: CountContext): 'this' | NotCount
 }
 
 function capsOf(id: string, caps: CategoryCaps | undefined): (CategoryCaps & { id: string }) | undefined {
-  return caps === undefined ? undefined : { id, ...caps };
+  return caps === undefined ? undefined : { id, maxPerCycle: caps.maxPerCycle, maxPerYear: caps.maxPerYear };
+}
+
+/**
+ * The caps of one category within one count: categoryCaps depends on the activity's date only through
+ * whether the category's caps apply yet (`appliesFrom`), so each category has two answers at most.
+ */
+interface CapsMemo {
+  readonly appliesFrom: CalendarDate | undefined;
+  applying?: (CategoryCaps & { id: string }) | null;
+  notYet?: (CategoryCaps & { id: string }) | null;
+}
+
+function capsAt(memo: Map<string, CapsMemo>, ctx: CountContext, categoryId: string, date: CalendarDate): (CategoryCaps & { id: string }) | undefined {
+  let entry = memo.get(categoryId);
+  if (entry === undefined) memo.set(categoryId, (entry = { appliesFrom: ctx.rule.requirements?.categories.find((c) => c.id === categoryId)?.appliesFrom }));
+  const applies = entry.appliesFrom === undefined || date >= entry.appliesFrom;
+  let caps = applies ? entry.applying : entry.notYet;
+  if (caps === undefined) {
+    caps = capsOf(categoryId, categoryCaps(ctx.rule, ctx.proration, categoryId, date)) ?? null;
+    if (applies) entry.applying = caps;
+    else entry.notYet = caps;
+  }
+  return caps ?? undefined;
 }

@@ -61,7 +61,7 @@ export function buildCycles(program: Program, credential: Credential, renewals: 
   // not renewed: the next period follows by itself, and CE counts from its first day.
   const firstPeriodRule = ruleAt(program, current.end);
   if (firstPeriodRule !== undefined && firstPeriodRule.validity.kind === 'fixed-periods' && prorationRow(firstPeriodRule, current, credential)?.totalUnits === 0) {
-    cycles.push({ ...current, rolledOver: true });
+    cycles.push(cycleWith(current, current.countFrom, current.windowEnd, current.renewedOn, true));
     current = cycleFrom(firstPeriodRule.validity, addDays(current.end, 1), 1, 'rolled-over');
   }
   const own = renewals
@@ -100,21 +100,35 @@ export function buildCycles(program: Program, credential: Credential, renewals: 
         ? cycleFrom(validity, renewal.date, current.index + 1, 'renewed')
         : cycleAfter(validity, current, current.index + 1);
       const ceEnd = ceWindowEndOf(rule, current.end);
-      windowEnd = late && ceEnd !== undefined ? minDate(ceEnd, renewal.date) : minDate(current.end, addDays(next.start, -1));
+      windowEnd = late && ceEnd !== undefined ? minDate(ceEnd, renewal.date) : endBefore(current.end, next.start);
     } else {
       findings.push(finding({ kind: 'reinstated', date: renewal.date, lapsedFrom: addDays(current.end, 1) }));
       next = cycleFrom(validity, renewal.date, current.index + 1, 'reinstated');
-      windowEnd = minDate(current.end, addDays(next.start, -1));
+      windowEnd = endBefore(current.end, next.start);
     }
-    cycles.push({ ...current, renewedOn: renewal.date, windowEnd });
-    const countFrom = addDays(windowEnd, 1);
-    current = countFrom > next.countFrom ? { ...next, countFrom } : next;
+    cycles.push(cycleWith(current, current.countFrom, windowEnd, renewal.date, current.rolledOver));
+    // Counting resumes the day after the old window (windowEnd + 1 > countFrom exactly when windowEnd >= countFrom).
+    current = windowEnd >= next.countFrom ? cycleWith(next, addDays(windowEnd, 1), next.windowEnd, next.renewedOn, next.rolledOver) : next;
   }
   // Not renewed (yet): CE done in the body's CE window after expiry still counts toward this cycle.
   const lastRule = ruleAt(program, current.end);
   const ceEnd = lastRule === undefined ? undefined : ceWindowEndOf(lastRule, current.end);
-  cycles.push(ceEnd === undefined ? current : { ...current, windowEnd: ceEnd });
+  cycles.push(ceEnd === undefined ? current : cycleWith(current, current.countFrom, ceEnd, current.renewedOn, current.rolledOver));
   return { kind: 'cycles', cycles, findings };
+}
+
+/** The earlier of `end` and the day before `nextStart` (the day arithmetic only when the next cycle starts first). */
+function endBefore(end: CalendarDate, nextStart: CalendarDate): CalendarDate {
+  return nextStart > end ? end : addDays(nextStart, -1);
+}
+
+/**
+ * A copy of `cycle` with some fields changed. Every cycle has every field (undefined when absent), in one
+ * order: one object shape, and no object spread (slow on objects with optional fields, and a career wallet
+ * makes many cycles).
+ */
+function cycleWith(cycle: Cycle, countFrom: CalendarDate, windowEnd: CalendarDate, renewedOn: CalendarDate | undefined, rolledOver: boolean | undefined): Cycle {
+  return { index: cycle.index, start: cycle.start, end: cycle.end, countFrom, windowEnd, basis: cycle.basis, renewedOn, periodStart: cycle.periodStart, rolledOver };
 }
 
 /** The last day CE counts toward a cycle that expired on `expiry`, when the body has a CE window after expiry. */
@@ -143,10 +157,10 @@ export function cycleFrom(validity: TimedValidity, start: CalendarDate, index: n
   if (validity.kind === 'fixed-periods') {
     const periodStart = fixedPeriodStart(validity, start);
     const end = addDays(addMonths(periodStart, 12 * yearsOf(validity)), -1);
-    return { index, start, end, countFrom: start, windowEnd: end, basis, periodStart };
+    return { index, start, end, countFrom: start, windowEnd: end, basis, renewedOn: undefined, periodStart, rolledOver: undefined };
   }
   const end = expiryAfter(validity, start);
-  return { index, start, end, countFrom: start, windowEnd: end, basis };
+  return { index, start, end, countFrom: start, windowEnd: end, basis, renewedOn: undefined, periodStart: undefined, rolledOver: undefined };
 }
 
 /** The cycle that follows `previous` on an on-time renewal: from the old expiry. */
@@ -154,7 +168,7 @@ export function cycleAfter(validity: TimedValidity, previous: Cycle, index: numb
   const start = addDays(previous.end, 1);
   if (validity.kind === 'fixed-periods') return cycleFrom(validity, start, index, 'renewed');
   const end = expiryAfter(validity, previous.end);
-  return { index, start, end, countFrom: start, windowEnd: end, basis: 'renewed' };
+  return { index, start, end, countFrom: start, windowEnd: end, basis: 'renewed', renewedOn: undefined, periodStart: undefined, rolledOver: undefined };
 }
 
 /** `from` plus the validity months, rounded as the program says (same day, end of month, end of year). */

@@ -14,9 +14,9 @@ import { checkComponent } from './check-components.js';
 import { activityFindings, countActivities, inCountingOrder } from './count-activities.js';
 import { countGrants } from './count-grants.js';
 import { prorationRow } from './category-caps.js';
-import { buildCycles, ceWindowEndOf, graceEndOf, type Cycle } from './cycles.js';
+import { ceWindowEndOf, graceEndOf, type Cycle } from './cycles.js';
 import { explain } from './explain.js';
-import { heldValiditiesOnce, type Validity } from './held-credentials.js';
+import { cyclesOnce, heldValiditiesOnce, type CyclesOf, type Validity } from './held-credentials.js';
 import { finding, type Finding } from './findings.js';
 import { nextStepOf, NO_NEXT_STEP } from './next-step.js';
 import type { ComplianceReport, CredentialReport, Status } from './report.js';
@@ -26,26 +26,32 @@ export function evaluate(catalog: Catalog, profile: Profile, asOf: CalendarDate,
   let ordered: readonly Activity[] | undefined;
   const inOrder = (): readonly Activity[] => (ordered ??= inCountingOrder(profile.activities));
   // Held credentials' validity (CPR/AED, specializations), worked out once per program for all credentials.
-  const held = heldValiditiesOnce(catalog, profile, asOf);
-  return deepFreeze({
-    asOf,
-    credentials: profile.credentials.map((credential) => evaluateCredential(catalog, profile, credential, asOf, policy, inOrder, held)),
-  });
+  // Each credential's cycles, built once for its own report and for credentials that depend on holding it.
+  const cyclesOf = cyclesOnce(profile, asOf);
+  const held = heldValiditiesOnce(catalog, profile, asOf, cyclesOf);
+  const credentials = new Array<CredentialReport>(profile.credentials.length);
+  for (let i = 0; i < credentials.length; i++) credentials[i] = evaluateCredential(catalog, profile, profile.credentials[i]!, asOf, policy, inOrder, held, cyclesOf);
+  return Object.freeze({ asOf, credentials: Object.freeze(credentials) });
 }
 
 type ReportFields = Omit<CredentialReport, 'findings' | 'explanation' | 'nextStep'>;
 
 /** The findings of a report not read yet, or read (then kept). */
 interface LazyFindings { readonly make: () => Finding[]; findings: readonly Finding[] | undefined; explanation: readonly string[] | undefined }
-const LAZY = new WeakMap<object, LazyFindings>();
+/**
+ * Where a report keeps its LazyFindings: a non-enumerable symbol key, invisible to JSON, spreads,
+ * Object.keys and equality (a WeakMap entry per report cost more, mostly in the garbage collector).
+ */
+const LAZY = Symbol('lazy findings');
+type WithLazy = { readonly [LAZY]: LazyFindings };
 
-function findingsOf(this: object): readonly Finding[] {
-  const lazy = LAZY.get(this)!;
+function findingsOf(this: WithLazy): readonly Finding[] {
+  const lazy = this[LAZY];
   return (lazy.findings ??= Object.freeze(lazy.make()));
 }
 
-function explanationOf(this: object): readonly string[] {
-  const lazy = LAZY.get(this)!;
+function explanationOf(this: WithLazy): readonly string[] {
+  const lazy = this[LAZY];
   return (lazy.explanation ??= Object.freeze(findingsOf.call(this).map(explain)));
 }
 
@@ -68,25 +74,26 @@ function credentialReport(f: ReportFields, makeFindings: () => Finding[], nextSt
   } as Record<string, unknown>;
   Object.defineProperty(report, 'findings', FINDINGS);
   Object.defineProperty(report, 'explanation', EXPLANATION);
-  report.nextStep = nextStep;
-  LAZY.set(report, { make: makeFindings, findings: undefined, explanation: undefined });
-  return report as unknown as CredentialReport;
+  report.nextStep = freezeNextStep(nextStep);
+  Object.defineProperty(report, LAZY, { value: { make: makeFindings, findings: undefined, explanation: undefined } satisfies LazyFindings });
+  return Object.freeze(report) as unknown as CredentialReport;
 }
 
 function evaluateCredential(
   catalog: Catalog, profile: Profile, credential: Credential, asOf: CalendarDate, policy: Policy, inOrder: () => readonly Activity[], held: (program: string) => readonly Validity[],
+  cyclesOf: CyclesOf,
 ): CredentialReport {
   const program = catalog.programs.get(credential.program);
   if (program === undefined) throw new Error(`unknown program "${credential.program}" (profiles are checked against the catalog before evaluation)`);
   const base = {
     id: credential.id, program: program.id, programName: program.name, body: program.body, kind: program.kind,
     cycle: null, deadline: null, graceEnds: null, unit: null, required: null, earned: 0, missing: null,
-    components: [], counted: [], notCounted: [], contributions: [], ruleFrom: null, history: [], ceWindowEnds: null,
+    components: NONE, counted: NONE, notCounted: NONE, contributions: NONE, ruleFrom: null, history: NONE, ceWindowEnds: null,
   } as const;
   const simple = (status: Status, findings: Finding[]): CredentialReport => credentialReport({ ...base, status }, () => findings, NO_NEXT_STEP(status));
 
   if (credential.earned > asOf) return simple('not-yet-earned', [finding({ kind: 'not-yet-earned', earned: credential.earned })]);
-  const track = buildCycles(program, credential, profile.renewals, asOf);
+  const track = cyclesOf(program, credential);
   if (track.kind === 'not-covered') return simple('not-covered', [finding({ kind: 'not-covered', date: track.date, firstFrom: track.firstFrom })]);
   if (track.kind === 'never-expires') return simple('never-expires', [finding({ kind: 'never-expires', grantsTo: grantsFrom(catalog, program.id, asOf) })]);
 
@@ -109,8 +116,8 @@ function evaluateCredential(
   if (notStarted && cycle.renewedOn === undefined && cycle.index > 0 && cycle.basis !== 'rolled-over') {
     findings.push(finding({ kind: 'next-cycle-not-started', renewedOn: track.cycles[cycle.index - 1]?.renewedOn ?? cycle.start, start: cycle.start }));
   }
-  const history = track.cycles.map((c) => ({ index: c.index, start: c.start, end: c.end, renewedOn: c.renewedOn ?? null }));
-  const timing = { cycle: { start: cycle.start, end: cycle.end }, unit, ruleFrom: rule.from, history, ceWindowEnds: ceEnd ?? null };
+  const history = Object.freeze(track.cycles.map((c) => Object.freeze({ index: c.index, start: c.start, end: c.end, renewedOn: c.renewedOn ?? null })));
+  const timing = { cycle: Object.freeze({ start: cycle.start, end: cycle.end }), unit, ruleFrom: rule.from, history, ceWindowEnds: ceEnd ?? null };
 
   const requirements = rule.requirements;
   if (rule.renewal?.method === 'new-course' || requirements === undefined) {
@@ -118,9 +125,12 @@ function evaluateCredential(
     const status = notStarted ? 'current' : statusByDate(asOf, cycle.end, graceEnd, daysBetween(asOf, cycle.end) > policy.dueSoonDays, policy, undefined);
     const deadline = deadlineOf(status, cycle.end, graceEnd, true, undefined);
     findings.push(finding({ kind: 'outcome', status, renewBy: 'new-course', deadline, missingUnits: null, unit, unmet: [], graceEnds: graceEnd > cycle.end ? graceEnd : null, ceWindowEnds: null }));
-    findings.push(...confidenceFindings(program, rule, new Set()));
     const nextStep = nextStepOf({ status, rule, asOf, cycle, graceEnd, ceEnd: undefined, deadline, missing: null, unit, unmet: [], newCourse: true, notStarted });
-    return credentialReport({ ...base, ...timing, ceWindowEnds: null, status, deadline, graceEnds: graceEnd > cycle.end ? graceEnd : null }, () => findings, nextStep);
+    return credentialReport({
+      id: credential.id, program: program.id, programName: program.name, body: program.body, kind: program.kind,
+      cycle: timing.cycle, unit, ruleFrom: rule.from, history, ceWindowEnds: null, status, deadline, graceEnds: graceEnd > cycle.end ? graceEnd : null,
+      required: null, earned: 0, missing: null, components: NONE, counted: NONE, notCounted: NONE, contributions: NONE,
+    }, () => [...findings, ...confidenceFindings(program, rule, NO_PROGRAMS)], nextStep);
   }
 
   const proration = prorationRow(rule, cycle, credential);
@@ -156,26 +166,27 @@ function evaluateCredential(
     lapsedBy: status === 'lapsed' && ceEnd !== undefined && asOf <= graceEnd ? 'ce-window' : undefined,
     rolledOver: notStarted && cycle.basis === 'rolled-over' ? true : undefined,
   }));
-  const grantedPrograms = new Set(grants.findings.flatMap((f) => (f.kind === 'grant-counted' ? [f.program] : [])));
-  findings.push(...confidenceFindings(program, rule, grantedPrograms));
 
+  // The per-activity findings and the confidence notes (sentences built from the catalog) are made when first read.
   const allFindings = (): Finding[] => {
     const perActivity = activityFindings(inOrder(), activities, countContext);
-    return [...findings.slice(0, head), ...perActivity, ...findings.slice(head)];
+    const grantedPrograms = new Set(grants.findings.flatMap((f) => (f.kind === 'grant-counted' ? [f.program] : [])));
+    return [...findings.slice(0, head), ...perActivity, ...findings.slice(head), ...confidenceFindings(program, rule, grantedPrograms)];
   };
+  // Every field written out (no spread of base and timing: this runs once per credential of every wallet).
   return credentialReport({
-    ...base,
-    ...timing,
+    id: credential.id, program: program.id, programName: program.name, body: program.body, kind: program.kind,
+    cycle: timing.cycle, unit, ruleFrom: rule.from, history, ceWindowEnds: timing.ceWindowEnds,
     status,
     deadline,
     graceEnds: graceEnd > cycle.end ? graceEnd : null,
     required,
     earned: fromMilli(earnedMilli),
     missing,
-    components: components.map((c) => ({ id: c.id, label: c.label, met: c.met, unconfirmed: c.unconfirmed, detail: explain(c.finding) })),
-    counted: activities.contributions.map((c) => c.id),
-    notCounted: activities.notCounted,
-    contributions: contributions.map((c) => Object.freeze({ source: c.source, id: c.id, units: fromMilli(c.milli), category: c.category ?? null })),
+    components: Object.freeze(components.map((c) => Object.freeze({ id: c.id, label: c.label, met: c.met, unconfirmed: c.unconfirmed, detail: explain(c.finding) }))),
+    counted: Object.freeze(activities.contributions.map((c) => c.id)),
+    notCounted: Object.freeze(activities.notCounted),
+    contributions: Object.freeze(contributions.map((c) => Object.freeze({ source: c.source, id: c.id, units: fromMilli(c.milli), category: c.category ?? null }))),
   }, allFindings, nextStepOf({
     status, rule, asOf, cycle, graceEnd, ceEnd, deadline, missing, unit, unmet: unmet.map((c) => c.label), newCourse: false, notStarted,
   }));
@@ -257,22 +268,17 @@ function confidenceFindings(program: Program, rule: RuleVersion, grantedPrograms
   return out;
 }
 
+const NO_PROGRAMS: ReadonlySet<string> = new Set();
+
+/** An empty list shared by the reports that have nothing to list. */
+const NONE: readonly never[] = Object.freeze([]);
+
 /**
- * Freezes the report's own objects and arrays (findings are frozen when made). Index loops, no
- * Object.values copies: a report of a big wallet holds many thousands of entries. The lazy `findings`
- * and `explanation` getters are left unread (they freeze what they build).
+ * The report is frozen as it is built: every list and object in it is frozen where it is made (the
+ * per-activity entries in count-activities.ts), which costs less than walking the finished report.
+ * test/engine/report-frozen.test.ts walks it to check that nothing was missed.
  */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-  } else {
-    const lazy = LAZY.has(value);
-    for (const key of Object.keys(value)) {
-      if (lazy && (key === 'findings' || key === 'explanation')) continue;
-      deepFreeze((value as Record<string, unknown>)[key]);
-    }
-  }
-  return value;
+function freezeNextStep(step: CredentialReport['nextStep']): CredentialReport['nextStep'] {
+  if (step.fee !== undefined) Object.freeze(step.fee);
+  return Object.freeze(step);
 }

@@ -59,8 +59,17 @@ export function calendarDate(text: string): CalendarDate {
  * Same answers as Temporal.PlainDate (month arithmetic clamps to the month's last day), which
  * calendar-date.test.ts checks against it on many dates.
  */
-function fields(date: CalendarDate): [number, number, number] {
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+// Digits read by char code: no substrings (dates are validated `YYYY-MM-DD` on the way in).
+function digit(date: string, at: number): number {
+  return date.charCodeAt(at) - 48;
+}
+
+function monthOf(date: CalendarDate): number {
+  return digit(date, 5) * 10 + digit(date, 6);
+}
+
+function dayOf(date: CalendarDate): number {
+  return digit(date, 8) * 10 + digit(date, 9);
 }
 
 function isLeapYear(year: number): boolean {
@@ -97,7 +106,8 @@ function fromDayNumber(days: number): CalendarDate {
 }
 
 function format(year: number, month: number, day: number): CalendarDate {
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as CalendarDate;
+  // Years are 1900–2999 (isCalendarDate), so four digits without padding; padStart kept for anything smaller.
+  return `${year >= 1000 ? year : String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as CalendarDate;
 }
 
 /** Whole-month differences keep Temporal's exact rule; they are rare (proration), so a small memo suffices. */
@@ -122,7 +132,9 @@ function fromPlain(date: Temporal.PlainDate): CalendarDate {
 }
 
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  const [year, month, day] = fields(date);
+  const year = yearOf(date);
+  const month = monthOf(date);
+  const day = dayOf(date);
   const total = year * 12 + (month - 1) + months;
   const newYear = Math.floor(total / 12);
   const newMonth = total - newYear * 12 + 1;
@@ -130,12 +142,12 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const [year, month, day] = fields(date);
-  return fromDayNumber(dayNumber(year, month, day) + days);
+  return fromDayNumber(dayNumber(yearOf(date), monthOf(date), dayOf(date)) + days);
 }
 
 export function endOfMonth(date: CalendarDate): CalendarDate {
-  const [year, month] = fields(date);
+  const year = yearOf(date);
+  const month = monthOf(date);
   return format(year, month, daysInMonth(year, month));
 }
 
@@ -148,7 +160,7 @@ export function startOfYear(year: number): CalendarDate {
 }
 
 export function yearOf(date: CalendarDate): number {
-  return Number(date.slice(0, 4));
+  return digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
 }
 
 /** Negative when a is before b, 0 when equal, positive when after. ISO strings sort as dates. */
@@ -169,9 +181,7 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  const [fy, fm, fd] = fields(from);
-  const [ty, tm, td] = fields(to);
-  return dayNumber(ty, tm, td) - dayNumber(fy, fm, fd);
+  return dayNumber(yearOf(to), monthOf(to), dayOf(to)) - dayNumber(yearOf(from), monthOf(from), dayOf(from));
 }
 
 /** Whole calendar months from `from` to `to`, counting a month only when its day is reached. */
