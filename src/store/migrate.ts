@@ -9,6 +9,32 @@ import type { Engine } from './store.js';
  * them in every schema and may find another application's (or another test run's) instead.
  */
 export async function migrateToLatest(db: Kysely<Database>, engine: Engine, schema?: string): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(db, engine, schema);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isOtherSchemaDropped(error, schema)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Kysely's migrator first lists the tables of every schema it may use, looking each up by name
+ * (`has_schema_privilege`, `pg_get_serial_sequence`): a schema or table another client drops at that
+ * moment fails the listing with "schema … does not exist" (3F000) or "relation … does not exist"
+ * (42P01), although nothing of ours changed and no migration ran. Such a failure is retried.
+ */
+function isOtherSchemaDropped(error: unknown, schema: string | undefined): boolean {
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  const code = (cause as { code?: unknown } | null)?.code;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return (code === '3F000' || code === '42P01') && (schema === undefined || !message.includes(`"${schema}"`));
+}
+
+async function migrateOnce(db: Kysely<Database>, engine: Engine, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(engine) },
