@@ -32,12 +32,23 @@ export async function auditPacketStream(input: PacketInput): Promise<Readable> {
   // A certificate that fails to read mid-way ends the download with that error instead of crashing.
   zip.on('error', (error: Error) => output.destroy(error));
   zip.addBuffer(input.transcriptPdf, input.transcriptName, { mtime: input.mtime, compress: true });
+  const certificates: Readable[] = [];
   for (const file of input.files) {
     const options = { mtime: input.mtime, compress: file.evidence.type === 'text/plain', mode: 0o100644 };
     // Opened only when the archive reaches this entry: one certificate open at a time, not all of them
     // before the first byte is sent.
-    zip.addReadStream(Readable.from(certificateBytes(input.blobs, file)), file.fileName, options);
+    const certificate = Readable.from(certificateBytes(input.blobs, file));
+    // A read error always ends the packet's stream with it, even after the reader has gone (never an
+    // uncaught error).
+    certificate.on('error', (error: Error) => output.destroy(error));
+    certificates.push(certificate);
+    zip.addReadStream(certificate, file.fileName, options);
   }
+  // When the packet's stream ends early (the client went away, the file could not be written), the
+  // certificates not read yet are never opened.
+  output.once('close', () => {
+    for (const certificate of certificates) certificate.destroy();
+  });
   zip.end();
   return output;
 }
