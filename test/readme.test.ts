@@ -5,7 +5,7 @@
  * a temporary folder holding a copy of examples/, with RECERT_DATA_DIR pointing into it.
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -130,6 +130,8 @@ function buildCliIfStale(): void {
   if (!stale) return;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  // As `npm run build` does: npx runs the package's bin directly, so it must be executable.
+  chmodSync(join(ROOT, 'dist', 'cli', 'main.js'), 0o755);
 }
 
 function untracked(): string[] {
