@@ -16,6 +16,8 @@ import { PostgresEvidenceBlobs } from './postgres-evidence-blobs.js';
 const PDF = Buffer.from('%PDF-1.4\n% kept in the database\n');
 const postgres = (await storeBackends()).find((b) => b.engine === 'postgres');
 
+// PostgreSQL only (SQLite keeps evidence in the data folder). Without PostgreSQL the suite is skipped and
+// named by the skipped-suites reporter; under CI the other PostgreSQL suites fail instead.
 (postgres?.available === true ? describe : describe.skip)('evidence bytes in PostgreSQL', () => {
   let store: Store;
   let blobs: PostgresEvidenceBlobs;
