@@ -1,19 +1,11 @@
 /** `recert calendar --out` and `recert calendar token` on a temporary SQLite wallet; the file is parsed by ical.js. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { parseFeed } from '../calendar/parse-feed.js';
+import { walletCli } from './run-cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'recert-calendar-cli-'));
-let out: string[] = [];
-let err: string[] = [];
-const recert = async (...args: string[]): Promise<number> => {
-  out = [];
-  err = [];
-  return run([...args, '--data-dir', join(dir, 'data')], { out: (s) => out.push(s), err: (s) => err.push(s) });
-};
+const { dir, out, err, recert } = walletCli('recert-calendar-cli-');
 
 beforeAll(async () => {
   await recert('init');

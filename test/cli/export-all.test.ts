@@ -1,19 +1,11 @@
 /** `recert export --all --out FILE.zip` on a temporary SQLite wallet: everything kept about the person, importable back. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { unzip } from '../audit/read-documents.js';
+import { walletCli } from './run-cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'recert-export-all-'));
-let out: string[] = [];
-let err: string[] = [];
-const recert = async (...args: string[]): Promise<number> => {
-  out = [];
-  err = [];
-  return run([...args, '--data-dir', join(dir, 'data')], { out: (s) => out.push(s), err: (s) => err.push(s) });
-};
+const { dir, out, err, recert } = walletCli('recert-export-all-');
 const certificate = Buffer.from('%PDF-1.4\n% coaching certificate\n%%EOF\n');
 
 beforeAll(async () => {
