@@ -19,6 +19,7 @@ import type { Catalog } from '../src/catalog/catalog.js';
 import { readCatalogDir } from '../src/io/read-catalog-dir.js';
 import type { Activity, Credential, Profile, Renewal } from '../src/profile/profile-schema.js';
 import { addDays, addMonths, type CalendarDate } from '../src/shared/calendar-date.js';
+import { prng } from './generate-courses.js';
 
 export type Shape = 'uniform' | 'career';
 
@@ -30,21 +31,10 @@ export interface WalletSpec {
   readonly seed?: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY0 = '2015-01-01' as CalendarDate;
 
 export function generateWallets(catalog: Catalog, spec: WalletSpec): Profile[] {
-  const random = mulberry32(spec.seed ?? 1);
+  const random = prng(spec.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const programs = [...catalog.programs.values()].filter((p) => p.id !== 'cpr-aed').map((p) => p.id);
   const bodies = [...catalog.bodies.values()];
