@@ -35,21 +35,7 @@ export function buildCourseCatalog(files: readonly CatalogFileText[], catalog: C
       if (previous !== undefined) issues.push({ code: 'CATALOG_REFERENCE', file, path: `${at}.id`, message: `offering "${offering.id}" is already defined in ${previous}` });
       seen.set(offering.id, file);
       issues.push(...checkOffering(file, at, offering, catalog));
-      offerings.push({
-        id: offering.id,
-        title: offering.title,
-        provider: data.provider.id,
-        providerName: data.provider.name,
-        priceCents: Math.round(offering.price * 100),
-        hours: offering.hours,
-        format: offering.format,
-        availability: offering.availability,
-        credits: offering.credits.map((c) => ({ body: c.body, milli: toMilli(c.units), category: c.category })),
-        earns: offering.earns,
-        repeatable: offering.repeatable,
-        sampleData: data.sampleData,
-        url: offering.url,
-      });
+      offerings.push(toPlannerOffering(offering.id, data.provider, offering, data.sampleData));
     });
   }
   if (issues.length > 0) throw new RecertError(issues);
@@ -116,4 +102,25 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/** An offering of a course file (or a person's own) as the planner reads it: price in cents, credits in thousandths. */
+export function toPlannerOffering(
+  id: string, provider: { readonly id: string; readonly name: string }, offering: Omit<CourseFile['offerings'][number], 'id'>, sampleData: boolean,
+): Offering {
+  return {
+    id,
+    title: offering.title,
+    provider: provider.id,
+    providerName: provider.name,
+    priceCents: Math.round(offering.price * 100),
+    hours: offering.hours,
+    format: offering.format,
+    availability: offering.availability,
+    credits: offering.credits.map((c) => ({ body: c.body, milli: toMilli(c.units), category: c.category })),
+    earns: offering.earns,
+    repeatable: offering.repeatable,
+    sampleData,
+    url: offering.url,
+  };
 }

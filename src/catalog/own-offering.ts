@@ -5,10 +5,9 @@
  * (catalog ids are slugs, without a colon).
  */
 import { z } from 'zod';
-import { toMilli } from '../shared/units.js';
 import type { Issue } from '../shared/recert-error.js';
 import type { Catalog } from './catalog.js';
-import { checkOffering, type CourseCatalog } from './course-catalog.js';
+import { checkOffering, toPlannerOffering, type CourseCatalog } from './course-catalog.js';
 import { offeringSchema, providerSchema, type Offering } from './course-schema.js';
 
 export const ownOfferingInputSchema = offeringSchema.omit({ id: true }).extend({ provider: providerSchema });
@@ -26,22 +25,9 @@ export function checkOwnOffering(input: OwnOfferingInput, catalog: Catalog, at: 
   return checkOffering('', at, input, catalog).map((issue) => ({ code: 'REQUEST_INVALID', path: issue.path, message: issue.message }));
 }
 
+/** An own offering as the planner reads it, under its `own:` id; never sample data. */
 export function plannerOffering(own: OwnOffering): Offering {
-  return {
-    id: `${OWN_PREFIX}${own.id}`,
-    title: own.title,
-    provider: own.provider.id,
-    providerName: own.provider.name,
-    priceCents: Math.round(own.price * 100),
-    hours: own.hours,
-    format: own.format,
-    availability: own.availability,
-    credits: own.credits.map((c) => ({ body: c.body, milli: toMilli(c.units), category: c.category })),
-    earns: own.earns,
-    repeatable: own.repeatable,
-    sampleData: false,
-    url: own.url,
-  };
+  return toPlannerOffering(`${OWN_PREFIX}${own.id}`, own.provider, own, false);
 }
 
 /** The shipped catalog plus the person's own offerings. */
