@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { logChange } from './change-log.js';
 import type { Database } from './database.js';
+import { newWalletStamp } from './wallet-stamp.js';
 
 export type TokenScope = 'read' | 'write';
 export type StaffRole = 'owner' | 'admin' | 'viewer';
@@ -96,7 +97,7 @@ export class KyselyAccounts implements AccountStore {
       let personId = adoptPersonId;
       if (personId === undefined) {
         personId = randomId();
-        await trx.insertInto('people').values({ id: personId, name: personName, created_at: at }).execute();
+        await trx.insertInto('people').values({ id: personId, name: personName, created_at: at, wallet_stamp: newWalletStamp() }).execute();
         await logChange(trx, { actor, at }, { personId, entity: 'person', entityId: personId, action: 'create', after: { id: personId, name: personName } });
       }
       const account = { id: randomId(), email, person_id: personId, created_at: at };

@@ -13,6 +13,8 @@ export interface PeopleTable {
   id: string;
   name: string;
   created_at: string;
+  /** Replaced by every write to the wallet (migration 012); null only before the first one. */
+  wallet_stamp: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CredentialsTable {

@@ -26,6 +26,7 @@ import type { EvidenceBlobs } from './evidence/evidence-blobs.js';
 import { PostgresEvidenceBlobs } from './evidence/postgres-evidence-blobs.js';
 import { insertDocument, nextDocumentId, selectDocument, selectDocuments } from './planning-queries.js';
 import { alreadyExists, concurrentDuplicate, isUniqueViolation, isUnstorableValue, notFound, renewalExists, unstorableValue } from './store-errors.js';
+import { newWalletStamp } from './wallet-stamp.js';
 
 export interface KyselyStoreOptions {
   /** The clock for change-log timestamps; tests pass a fixed one. */
@@ -56,7 +57,7 @@ export class KyselyStore implements Store {
 
   /**
    * Runs `work` in a transaction with one timestamp. With `person`, the person's row is locked first
-   * (PostgreSQL: `select … for update`), so writes to one wallet run one after another on every
+   * (an update of its wallet stamp, which PostgreSQL holds until the commit), so writes to one wallet run one after another on every
    * engine (SQLite's write transactions are serial already: `begin immediate`, one connection) and
    * what `work` reads is what it writes over. Any unique violation a race still produces becomes
    * ALREADY_EXISTS (409), an unstorable value PROFILE_SCHEMA.
@@ -79,11 +80,19 @@ export class KyselyStore implements Store {
     }
   }
 
-  /** Locks the person's row until the transaction ends (PostgreSQL); NOT_FOUND when there is none. */
+  /**
+   * Gives the wallet a new stamp (migration 012), which on PostgreSQL also locks the person's row
+   * until the transaction ends; NOT_FOUND when there is no such person. A rolled-back write rolls its
+   * stamp back with it, so a stamp always names one committed state of the wallet.
+   */
   private async lockPerson(trx: Kysely<Database>, id: string): Promise<void> {
-    let query = trx.selectFrom('people').select('id').where('id', '=', id);
-    if (this.engine === 'postgres') query = query.forUpdate();
-    if ((await query.executeTakeFirst()) === undefined) throw notFound('person', id, 'personId');
+    const result = await trx.updateTable('people').set({ wallet_stamp: newWalletStamp() }).where('id', '=', id).executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw notFound('person', id, 'personId');
+  }
+
+  async walletStamp(personId: string): Promise<string | null | undefined> {
+    const row = await this.db.selectFrom('people').select('wallet_stamp').where('id', '=', personId).executeTakeFirst();
+    return row?.wallet_stamp;
   }
 
   /**
@@ -137,7 +146,7 @@ export class KyselyStore implements Store {
     return this.write(actor, async (trx, stamp) => {
       if (await trx.selectFrom('people').select('id').where('id', '=', person.id).executeTakeFirst()) throw duplicate();
       const created = { id: person.id, name: person.name, createdAt: stamp.at };
-      await trx.insertInto('people').values({ id: created.id, name: created.name, created_at: created.createdAt }).execute();
+      await trx.insertInto('people').values({ id: created.id, name: created.name, created_at: created.createdAt, wallet_stamp: newWalletStamp() }).execute();
       await logChange(trx, stamp, { personId: person.id, entity: 'person', entityId: person.id, action: 'create', after: created });
       return created;
     }, { onDuplicate: duplicate });

@@ -138,4 +138,37 @@ await describeEachStore('store', { describe, it }, (backend) => {
     await store.createPerson({ id: 'me', name: 'Again' }, 'test');
     expect(await store.loadProfile('me')).toEqual({ credentials: [], renewals: [], activities: [] });
   });
+
+  it('gives the wallet a new stamp with every write, keeps it through reads and failed writes, and has none for a removed person', async () => {
+    const stamps = new Set<string>();
+    const stampAfter = async (write: () => Promise<unknown>): Promise<string> => {
+      await write();
+      const stamp = await store.walletStamp('me');
+      expect(typeof stamp).toBe('string');
+      expect(stamps.has(stamp!)).toBe(false);
+      stamps.add(stamp!);
+      return stamp!;
+    };
+    await stampAfter(async () => undefined);
+    await stampAfter(() => store.addCredential('me', cpt, 'test'));
+    await stampAfter(() => store.updateCredential('me', 'cpt', { number: 'N-1' }, 'test'));
+    const renewal = await store.addRenewal('me', { credential: 'cpt', date: d('2027-01-10') }, 'test');
+    stamps.add((await store.walletStamp('me'))!);
+    await stampAfter(() => store.updateRenewal('me', renewal.id, d('2027-01-11'), 'test'));
+    await stampAfter(() => store.removeRenewal('me', renewal.id, 'test'));
+    await stampAfter(() => store.addActivity('me', workshop, 'test'));
+    await stampAfter(() => store.updateActivity('me', 'a1', { title: 'Kettlebells' }, 'test'));
+    await stampAfter(() => store.importProfile('me', { credentials: [cpr], renewals: [], activities: [] }, { mode: 'merge', actor: 'test', check: () => [] }));
+    await stampAfter(() => store.removeActivity('me', 'a1', 'test'));
+    const last = await stampAfter(() => store.removeCredential('me', 'cpr', 'test'));
+    await store.loadProfile('me');
+    await store.listActivities('me');
+    await expect(store.addCredential('me', cpt, 'test')).rejects.toMatchObject({ issues: [{ code: 'ALREADY_EXISTS' }] });
+    await expect(store.importProfile('me', { credentials: [], renewals: [], activities: [] }, { mode: 'replace', actor: 'test', check: () => [{ code: 'PROFILE_REFERENCE', path: '', message: 'refused' }] })).rejects.toBeDefined();
+    expect(await store.walletStamp('me')).toBe(last);
+    await store.removePerson('me', 'test');
+    expect(await store.walletStamp('me')).toBeUndefined();
+    await store.createPerson({ id: 'me', name: 'Again' }, 'test');
+    expect(stamps.has((await store.walletStamp('me'))!)).toBe(false);
+  });
 });

@@ -194,6 +194,12 @@ export interface Store {
   addEvidence(personId: string, activityId: string, evidence: NewEvidence, actor: string): Promise<EvidenceRecord>;
   removeEvidence(personId: string, evidenceId: string, actor: string): Promise<Removed>;
 
+  /**
+   * A value every write to the person's wallet replaces, in the write's transaction: equal stamps mean
+   * the same wallet, across processes. Undefined when there is no such person; null for a person not
+   * written since before stamps existed.
+   */
+  walletStamp(personId: string): Promise<string | null | undefined>;
   /** The person's wallet in the profile format, ready for `evaluate(catalog, profile, asOf)`. */
   loadProfile(personId: string): Promise<Profile>;
   /** Many wallets at once, by person id (an id with no person gives an empty wallet): the team view's bulk load. */

@@ -31,8 +31,15 @@ await describeEachStore('HTTP API', { describe, it }, (backend) => {
     const logged = await app.call('POST', '/api/people/me/activities', { title: 'Mobility course', completed: '2026-03-01', hours: 19, credits: [{ body: 'nasm', units: 1.9 }] });
     expect(logged).toMatchObject({ status: 201, body: { id: 'a1', evidence: [] } });
     const after = await app.call('GET', '/api/people/me/status?asOf=2026-06-01');
-    expect(after.body.credentials.find((c: { id: string }) => c.id === 'nasm-cpt')).toMatchObject({ status: 'current', earned: 2, missing: 0 });
-    expect(after.body.credentials[0].explanation.length).toBeGreaterThan(0);
+    const summary = after.body.credentials.find((c: { id: string }) => c.id === 'nasm-cpt');
+    expect(summary).toMatchObject({ status: 'current', earned: 2, missing: 0, why: expect.stringMatching(/\S/) });
+    expect(summary).not.toHaveProperty('findings');
+    expect(after.body).not.toHaveProperty('activities');
+    const full = await app.call('GET', '/api/people/me/status?asOf=2026-06-01&detail=full');
+    const report = full.body.credentials.find((c: { id: string }) => c.id === 'nasm-cpt');
+    expect(report).toMatchObject({ status: 'current', earned: 2, missing: 0 });
+    expect(report.explanation).toContain(summary.why);
+    expect(full.body.activities.length).toBeGreaterThan(0);
   });
 
   it('answers 400 naming the field for a bad date, an unknown program, a bad credit and a bad query', async () => {

@@ -134,7 +134,7 @@ await describeEachStore('HTTP warnings, dates and edits', { describe, it }, (bac
   it('says per activity what it counted toward, or why not', async () => {
     await app.call('POST', `${me}/activities`, { id: 'k1', title: 'Kettlebells', completed: '2026-03-01', credits: [{ body: 'nasm', units: 0.8 }] });
     await app.call('POST', `${me}/activities`, { id: 'old', title: 'Before earning', completed: '2024-12-01', credits: [{ body: 'nasm', units: 0.5 }] });
-    const status = await app.call('GET', `${me}/status?asOf=2026-06-01`);
+    const status = await app.call('GET', `${me}/status?asOf=2026-06-01&detail=full`);
     const k1 = status.body.activities.find((a: { activity: string }) => a.activity === 'k1');
     expect(k1.lines).toEqual([expect.objectContaining({ credential: 'cpt', outcome: 'counted', units: 0.8, text: 'Counted 0.8 CEU toward NASM-CPT cycle 2025–2027.' })]);
     const old = status.body.activities.find((a: { activity: string }) => a.activity === 'old');

@@ -150,4 +150,20 @@ suite('two server processes on one PostgreSQL database', () => {
       expect((await call(b, 'GET', '/api/people/me/profile')).body).toEqual(seenByA);
     }
   });
+
+  it('answers status through one process with every write made through the other, never an answer kept from before it', async () => {
+    const wallet = { credentials: [{ id: 'ace', program: 'ace-cpt', earned: '2025-01-15' }], renewals: [], activities: [] };
+    expect((await call(a, 'POST', '/api/people/me/import?mode=replace', wallet)).status).toBe(200);
+    const earned = async (server: Server): Promise<number> => (await call(server, 'GET', '/api/people/me/status?asOf=2026-06-01')).body.credentials[0].earned;
+    expect(await earned(b)).toBe(0);
+    expect(await earned(b)).toBe(0);
+    for (let i = 1; i <= 4; i++) {
+      const added = await call(a, 'POST', '/api/people/me/activities', { title: `Course ${i}`, completed: '2025-05-01', credits: [{ body: 'ace', units: 0.1 }] });
+      expect(added.status).toBe(201);
+      expect(await earned(b)).toBeCloseTo(0.1 * i, 10);
+      expect(await earned(a)).toBeCloseTo(0.1 * i, 10);
+    }
+    expect((await call(b, 'DELETE', '/api/people/me/credentials/ace')).status).toBe(204);
+    expect((await call(a, 'GET', '/api/people/me/status?asOf=2026-06-01')).body.credentials).toEqual([]);
+  });
 });

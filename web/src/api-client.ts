@@ -69,7 +69,7 @@ export function createApi(person: string) {
     createExampleWallet: () => request<Person>('POST', '/api/example-wallets'),
     /** Removes this person and everything they hold (used to discard an example wallet). */
     removePerson: () => request<void>('DELETE', p),
-    status: (asOf: string) => request<ComplianceReport>('GET', `${p}/status?asOf=${id(asOf)}`),
+    status: (asOf: string) => request<ComplianceReport>('GET', `${p}/status?asOf=${id(asOf)}&detail=full`),
     credentials: () => request<Credential[]>('GET', `${p}/credentials`),
     addCredential: (body: { program: string; earned: string; number?: string }) => request<Credential & Saved>('POST', `${p}/credentials`, body),
     updateCredential: (credentialId: string, body: { program?: string; earned?: string; number?: string | null }) =>

@@ -70,3 +70,13 @@ export const activitySummarySchema = z.object({
 export const statusReportSchema = complianceReportSchema.extend({
   activities: list(activitySummarySchema).meta({ description: 'For each CE activity, per credential, what counted or why not' }),
 }).meta({ id: 'StatusReport' });
+
+/** GET .../status (the default, `detail=summary`): per credential where it stands and why in one sentence, without per-activity detail. */
+export const credentialSummarySchema = credentialReportSchema.omit({ counted: true, notCounted: true, contributions: true, findings: true, explanation: true }).extend({
+  why: z.string().meta({ description: 'The outcome in one plain sentence: what is missing, by when' }),
+}).meta({ id: 'CredentialSummary' });
+
+export const statusSummarySchema = z.object({
+  asOf: dateString,
+  credentials: list(credentialSummarySchema),
+}).meta({ id: 'StatusSummary' });

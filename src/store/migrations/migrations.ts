@@ -10,6 +10,7 @@ import { remindersMigration } from './008-reminders.js';
 import { accountsMigration } from './009-accounts.js';
 import { passkeyChallengesMigration } from './010-passkey-challenges.js';
 import { erasureMigration } from './011-erasure.js';
+import { walletStampsMigration } from './012-wallet-stamps.js';
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
@@ -22,5 +23,6 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '009-accounts': accountsMigration(engine),
     '010-passkey-challenges': passkeyChallengesMigration(engine),
     '011-erasure': erasureMigration(engine),
+    '012-wallet-stamps': walletStampsMigration(engine),
   };
 }
