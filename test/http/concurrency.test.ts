@@ -41,6 +41,20 @@ await describeEachStore('HTTP writes at once', { describe, it }, (backend) => {
     expect(((await app.call('GET', '/api/people/me/activities')).body as Array<{ id: string }>).map((a) => a.id).sort()).toEqual([...ids].sort());
   });
 
+  it('status read while activities are added at once always counts a whole number of adds, and all of them once the adds are answered', async () => {
+    await app.call('POST', '/api/people/me/credentials', { id: 'ace', program: 'ace-cpt', earned: '2025-01-15' });
+    const earned = async (): Promise<number> => (await app.call('GET', '/api/people/me/status?asOf=2026-06-01')).body.credentials[0].earned;
+    expect(await earned()).toBe(0);
+    const reads: Promise<number>[] = [];
+    const adds = Array.from({ length: 20 }, (_, i) => {
+      reads.push(earned());
+      return app.call('POST', '/api/people/me/activities', { title: `Course ${i}`, completed: '2026-03-01', credits: [{ body: 'ace', units: 0.1 }] });
+    });
+    expect((await Promise.all(adds)).map((a) => a.status)).toEqual(adds.map(() => 201));
+    for (const seen of await Promise.all(reads)) expect(Math.round(seen * 10) / 10).toBeCloseTo(seen, 10);
+    expect(await earned()).toBeCloseTo(2, 10);
+  });
+
   it('parallel credential adds without an id get program-based ids of their own', async () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => app.call('POST', '/api/people/me/credentials', { program: 'nasm-cpt', earned: '2025-01-15' })));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
