@@ -53,6 +53,50 @@ async function measure(url: string): Promise<{ rps: number; p99: number; errors:
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
+/** A wallet of `count` activities as an import file (about 100 bytes an activity). */
+function bigWallet(count: number): unknown {
+  return {
+    credentials: [{ id: 'cpt', program: 'nasm-cpt', earned: '2020-01-15' }],
+    renewals: [],
+    activities: Array.from({ length: count }, (_, i) => ({
+      id: `big${i}`, title: `Imported course ${i}`, completed: `20${20 + (i % 6)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      credits: [{ body: BODIES[i % 4]!, units: 0.1 }],
+    })),
+  };
+}
+
+/**
+ * /api/health polled every 5 ms, one request at a time, while `imports` imports of 30,000 activities
+ * (about 3 MB each) run at once into people of their own: how long the server stops answering others.
+ */
+async function healthDuringImports(server: RunningServer, imports: number): Promise<string> {
+  const file = JSON.stringify(bigWallet(30_000));
+  const people = Array.from({ length: imports }, (_, i) => `big-${imports}-${i}`);
+  for (const id of people) {
+    const created = await fetch(`${server.url}api/people`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, name: id }) });
+    if (!created.ok) throw new Error(`create ${id}: ${created.status}`);
+  }
+  const latencies: number[] = [];
+  let importing = true;
+  const poll = (async () => {
+    while (importing) {
+      const started = performance.now();
+      await (await fetch(`${server.url}api/health`)).arrayBuffer();
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  const started = performance.now();
+  const answers = await Promise.all(people.map((id) => fetch(`${server.url}api/people/${id}/import?mode=replace`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: file })));
+  const took = performance.now() - started;
+  importing = false;
+  await poll;
+  for (const answer of answers) if (!answer.ok) throw new Error(`import: ${answer.status} ${await answer.text()}`);
+  latencies.sort((x, y) => x - y);
+  const p99 = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!;
+  return `${imports} × 30,000-activity import (${(file.length / 1e6).toFixed(1)} MB each) at once: ${(took / 1000).toFixed(1)} s; /api/health meanwhile ${latencies.length} requests, p99 ${p99.toFixed(0)} ms, max ${latencies[latencies.length - 1]!.toFixed(0)} ms`;
+}
+
 /** Latency of status requests that each need a fresh evaluation: every one asks for another as-of date. */
 async function missLatency(prefix: string): Promise<{ median: number; p99: number }> {
   const times: number[] = [];
@@ -102,6 +146,8 @@ for (const status of await storeBackends()) {
     process.stdout.write(`| ${status.engine} | GET /api/health | ${trivial.rps.toFixed(0)} | ${trivial.p99} ms | ${trivial.errors} |\n`);
     process.stdout.write(`| ${status.engine} | GET /api/people/me/status | ${wallet.rps.toFixed(0)} | ${wallet.p99} ms | ${wallet.errors} |\n`);
     process.stdout.write(`| ${status.engine} | GET /api/people/me/status?detail=full | ${full.rps.toFixed(0)} (${(full.rps / trivial.rps * 100).toFixed(0)}%) | ${full.p99} ms | ${full.errors} |\n`);
+    misses.push(`${status.engine}: ${await healthDuringImports(server, 1)}`);
+    misses.push(`${status.engine}: ${await healthDuringImports(server, 3)}`);
     misses.push(`${status.engine}: a status computed afresh (nothing kept for the wallet's stamp), one request at a time: median ${uncached.median.toFixed(1)} ms, p99 ${uncached.p99.toFixed(1)} ms`);
     const ratio = wallet.rps / trivial.rps;
     const p99Ratio = wallet.p99 / Math.max(1, trivial.p99);

@@ -105,13 +105,15 @@ export async function importInto(db: Kysely<Database>, stamp: Stamp, personId: s
   const storedActivities = new Map(existing.activities.map((a) => [a.id, a]));
   const added: Activity[] = [];
   let changed = 0;
-  for (const activity of incoming.activities) {
+  for (const [i, activity] of incoming.activities.entries()) {
     const before = storedActivities.get(activity.id);
     if (before === undefined) added.push(activity);
     else if (!isDeepStrictEqual(before, activity)) {
       await replaceActivity(db, stamp, personId, before, activity);
       if (++changed % CHUNK === 0) await yieldToEventLoop();
     }
+    // Comparing unchanged activities costs time too: other requests get their turn between chunks.
+    if ((i + 1) % (CHUNK * 4) === 0) await yieldToEventLoop();
   }
   for (const chunk of chunks(added)) {
     await insertActivities(db, stamp, personId, chunk);

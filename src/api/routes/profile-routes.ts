@@ -3,8 +3,10 @@
  * against the profile schema (400 naming `body.activities[3].completed`) and, inside the
  * transaction, against the catalog (400 naming the file's row), and nothing is written on any issue.
  */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifySchemaCompiler } from 'fastify';
+import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkProfileFast } from '../../profile/fast-profile-check.js';
 import { checkProfileReferences } from '../../profile/parse-profile.js';
 import { profileSchema } from '../../profile/profile-schema.js';
 import { RecertError } from '../../shared/recert-error.js';
@@ -22,6 +24,20 @@ export const profileOut = z.object({
     id: z.string(), title: z.string(), completed: dateString, hours: z.number().optional(), provider: z.string().optional(), credits: z.array(creditOut),
   })),
 }).meta({ id: 'Profile', description: 'The profile format (README "Profile format")' });
+
+/**
+ * The import's body is checked by the hand-written validator of the profile schema first (a 30,000-
+ * activity file in ~10 ms instead of zod's 100–170 ms, which would hold the event loop and every other
+ * request that long); zod decides, and words the errors, whenever the fast check is unsure.
+ */
+const fastProfileBody: FastifySchemaCompiler<unknown> = (route) => {
+  const viaZod = validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
+  if (route.httpPart !== 'body') return viaZod;
+  return (data: unknown) => {
+    const profile = checkProfileFast(data);
+    return profile !== undefined ? { value: profile } : viaZod(data);
+  };
+};
 
 export function profileRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { store } = deps;
@@ -49,6 +65,7 @@ export function profileRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post('/people/:personId/import', {
       bodyLimit: 5 * 1024 * 1024,
+      validatorCompiler: fastProfileBody,
       schema: {
         tags,
         summary: 'Import a profile (merge: add to the wallet; replace: make the wallet equal to it). All or nothing.',
