@@ -74,6 +74,28 @@ await describeEachStore('store imports, evidence and change log', { describe, it
     expect(await store.listEvidence('me', 'a1')).toEqual([kept]);
   });
 
+  it('replaces a wallet larger than one page of stored activities: kept, changed, removed and added rows all land, with evidence kept', async () => {
+    // 5,001 stored activities span three pages of the import's read (2,000 each); ids sort as text.
+    const activity = (i: number, title = `Course ${i}`): Profile['activities'][number] => ({
+      id: `k${i}`, title, completed: d(`2025-0${1 + (i % 9)}-1${i % 10}`), credits: i % 3 === 0 ? [] : [{ body: 'nasm', units: 0.1 }, { body: 'ace', units: 0.2, category: 'general' }],
+    });
+    const stored: Profile = { credentials: [profile.credentials[0]!], renewals: [], activities: Array.from({ length: 5_001 }, (_, i) => activity(i)) };
+    await store.importProfile('me', stored, merge);
+    const kept = await attachEvidence(store, files, { personId: 'me', activityId: 'k4000', actor: 'test' }, { name: 'k4000.pdf', bytes: PDF });
+    const next: Profile = {
+      credentials: [profile.credentials[0]!],
+      renewals: [],
+      activities: [
+        ...stored.activities.filter((_, i) => i % 2 === 0).map((a, i) => (i % 7 === 0 ? { ...a, title: `${a.title}, revised`, credits: [{ body: 'nasm', units: 0.3 }] } : a)),
+        ...Array.from({ length: 700 }, (_, i) => activity(10_000 + i)),
+      ],
+    };
+    await store.importProfile('me', next, { mode: 'replace', actor: 'import', check: importCheck('replace', check) });
+    const byId = (list: Profile['activities']) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(byId((await store.loadProfile('me')).activities)).toEqual(byId(next.activities));
+    expect(await store.listEvidence('me', 'k4000')).toEqual([kept]);
+  });
+
   it('stores identical evidence bytes once and deletes them with their last reference', async () => {
     await store.importProfile('me', profile, merge);
     const one = await attachEvidence(store, files, { personId: 'me', activityId: 'a1', actor: 'test' }, { name: 'C:\\Users\\sam\\cert.pdf', bytes: PDF });
