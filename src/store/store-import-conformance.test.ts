@@ -96,6 +96,25 @@ await describeEachStore('store imports, evidence and change log', { describe, it
     expect(await store.listEvidence('me', 'k4000')).toEqual([kept]);
   });
 
+  it('answers reads while a long import is being written, with the wallet as it was before the import until it commits', async () => {
+    const big: Profile = {
+      credentials: [profile.credentials[0]!],
+      renewals: [],
+      activities: Array.from({ length: 6_000 }, (_, i) => ({ id: `b${i}`, title: `Course ${i}`, completed: d('2025-06-01'), credits: [{ body: 'nasm', units: 0.1 }] })),
+    };
+    const order: string[] = [];
+    const importing = store.importProfile('me', big, merge).then(() => order.push('import'));
+    // The import yields between chunks; each read is answered before the import ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    const seen = await store.loadProfile('me');
+    order.push('read');
+    expect(await store.listPeople()).toHaveLength(1);
+    await importing;
+    expect(order).toEqual(['read', 'import']);
+    expect(seen).toEqual({ credentials: [], renewals: [], activities: [] });
+    expect((await store.loadProfile('me')).activities).toHaveLength(6_000);
+  });
+
   it('stores identical evidence bytes once and deletes them with their last reference', async () => {
     await store.importProfile('me', profile, merge);
     const one = await attachEvidence(store, files, { personId: 'me', activityId: 'a1', actor: 'test' }, { name: 'C:\\Users\\sam\\cert.pdf', bytes: PDF });

@@ -1,6 +1,8 @@
 /**
  * The embedded default: one SQLite file (better-sqlite3) in WAL mode, so the web app can read while
- * the CLI writes. Foreign keys are off by default in SQLite; they are switched on for every connection.
+ * the CLI writes. Two connections: one writes, one reads outside transactions, so reads never wait
+ * for a long write (immediate-sqlite-dialect.ts). Foreign keys are off by default in SQLite; they are
+ * switched on for the writer.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely';
@@ -25,7 +27,16 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
     database.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: immediateSqliteDialect({ database: withStatementCache(database) }) });
+  let reader: BetterSqlite3.Database;
+  try {
+    reader = new BetterSqlite3(options.file);
+    reader.pragma('busy_timeout = 5000');
+    reader.pragma('query_only = ON');
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  const db = new Kysely<Database>({ dialect: immediateSqliteDialect({ writer: withStatementCache(database), reader: withStatementCache(reader) }) });
   try {
     await migrateToLatest(db, 'sqlite');
   } catch (error) {
@@ -41,8 +52,8 @@ const STATEMENT_CACHE_SIZE = 256;
 /**
  * Kysely prepares every query afresh; a status read runs the same five statements each time, and
  * preparing costs more than running them on a small wallet. Statements are reused by their SQL text.
- * Safe: Kysely runs one query at a time on its single SQLite connection, and a statement is run to
- * completion (all/run) before the next.
+ * Safe: each connection runs one statement at a time (better-sqlite3 is synchronous), and a statement
+ * is run to completion (all/run) before the next.
  */
 function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
   const statements = new Map<string, SqliteStatement>();
