@@ -23,8 +23,8 @@ export interface SharedPerson {
   readonly personId: string;
   readonly name: string;
   readonly sharedAt: string;
-  /** The wallet's version: its latest change-log sequence number (0 when none). A change to the wallet raises it. */
-  readonly version: number;
+  /** The wallet's stamp (migration 012): every write to the wallet replaces it; null before the first. */
+  readonly stamp: string | null;
 }
 export interface InvitationInfo { readonly id: string; readonly orgId: string; readonly role: InvitationRole; readonly createdAt: string; readonly expiresAt: string; readonly acceptedAt: string | null }
 
@@ -285,12 +285,10 @@ export class KyselyAccounts implements AccountStore {
   }
 
   async sharedPeople(orgId: string): Promise<SharedPerson[]> {
-    // One index descent per member on change_log (person_id, seq) gives each wallet's version.
     const rows = await this.db.selectFrom('org_shares').innerJoin('people', 'people.id', 'org_shares.person_id')
-      .select((eb) => ['people.id', 'people.name', 'org_shares.shared_at',
-        eb.selectFrom('change_log').select((c) => c.fn.max('seq').as('m')).whereRef('change_log.person_id', '=', 'org_shares.person_id').as('version')])
+      .select(['people.id', 'people.name', 'people.wallet_stamp', 'org_shares.shared_at'])
       .where('org_shares.org_id', '=', orgId).execute();
-    return rows.map((r) => ({ personId: r.id, name: r.name, sharedAt: r.shared_at, version: Number(r.version ?? 0) }));
+    return rows.map((r) => ({ personId: r.id, name: r.name, sharedAt: r.shared_at, stamp: r.wallet_stamp }));
   }
 
   async isShared(orgId: string, personId: string): Promise<boolean> {

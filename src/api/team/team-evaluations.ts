@@ -1,9 +1,9 @@
 /**
  * Evaluates an organization's shared members in bulk, with a cache per member: a member's rows are
- * kept with the version of their wallet (the last change-log sequence number for the person, read
- * with the member list in one query) and the date they were evaluated for; only members whose
- * version moved are loaded and evaluated again. The version is read before the wallet is loaded,
- * so a change landing in between only causes one more evaluation later, never a stale row.
+ * kept with their wallet's stamp (replaced by every write to the wallet, read with the member list
+ * in one query; migration 012) and the date they were evaluated for; only members whose stamp changed
+ * are loaded and evaluated again. The stamp is read before the wallet is loaded, so a change landing
+ * in between only causes one more evaluation later, never a stale row.
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import { evaluate } from '../../engine/evaluate.js';
@@ -13,7 +13,7 @@ import type { Store } from '../../store/store.js';
 import { rowsOfMember, type TeamRow } from './team-grid.js';
 
 interface Entry {
-  readonly version: number;
+  readonly stamp: string;
   readonly asOf: CalendarDate;
   readonly name: string;
   readonly rows: readonly TeamRow[];
@@ -29,9 +29,14 @@ export class TeamEvaluations {
 
   /** Every row of the members, evaluated on asOf; `evaluated` counts the members that were not cached. */
   async rows(members: readonly SharedPerson[], asOf: CalendarDate): Promise<{ rows: TeamRow[]; evaluated: number }> {
+    // Each member's rows as this request sees them: taken from the cache now, or evaluated below (a
+    // concurrent request for another date may replace cache entries meanwhile).
+    const rowsOf = new Map<string, readonly TeamRow[]>();
     const stale = members.filter((m) => {
       const entry = this.cache.get(m.personId);
-      return entry === undefined || entry.version !== m.version || entry.asOf !== asOf || entry.name !== m.name;
+      const fresh = entry !== undefined && m.stamp !== null && entry.stamp === m.stamp && entry.asOf === asOf && entry.name === m.name;
+      if (fresh) rowsOf.set(m.personId, entry.rows);
+      return !fresh;
     });
     // Loaded in batches, four queries each (store.loadProfiles), evaluated between batches.
     for (let i = 0; i < stale.length; i += LOAD_BATCH) {
@@ -41,11 +46,13 @@ export class TeamEvaluations {
         const profile = profiles.get(member.personId);
         if (profile === undefined) continue;
         const report = evaluate(this.catalog, profile, asOf);
-        this.cache.set(member.personId, { version: member.version, asOf, name: member.name, rows: rowsOfMember(member.personId, member.name, report.credentials) });
+        const rows = rowsOfMember(member.personId, member.name, report.credentials);
+        rowsOf.set(member.personId, rows);
+        if (member.stamp !== null) this.cache.set(member.personId, { stamp: member.stamp, asOf, name: member.name, rows });
       }
     }
     const rows: TeamRow[] = [];
-    for (const member of members) rows.push(...(this.cache.get(member.personId)?.rows ?? []));
+    for (const member of members) rows.push(...(rowsOf.get(member.personId) ?? []));
     return { rows, evaluated: stale.length };
   }
 
