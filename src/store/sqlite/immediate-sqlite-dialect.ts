@@ -24,6 +24,8 @@ import {
 export interface ReadWriteSqliteConfig {
   /** The connection that writes (and runs every transaction). */
   readonly writer: SqliteDatabase;
+  /** Whether the writer has a transaction open (better-sqlite3's `inTransaction`). */
+  readonly writerInTransaction: () => boolean;
   /** A second connection to the same file, for SELECTs outside transactions. */
   readonly reader: SqliteDatabase;
 }
@@ -105,30 +107,33 @@ class ReadWriteSqliteDriver implements Driver {
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await this.end(connection, 'commit');
+    // A COMMIT that fails (SQLITE_BUSY, a full disk) can leave the transaction open: the writer stays
+    // this transaction's until Kysely's rollback that follows, so no other caller's statement runs in it.
+    run(this.config.writer, CompiledQuery.raw('commit'));
+    this.release(connection);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await this.end(connection, 'rollback');
+    try {
+      // SQLite rolls some failures back itself: a rollback with nothing open would only hide the error.
+      if (this.config.writerInTransaction()) run(this.config.writer, CompiledQuery.raw('rollback'));
+    } finally {
+      if (!this.config.writerInTransaction()) this.release(connection);
+    }
   }
 
-  private async end(connection: DatabaseConnection, command: 'commit' | 'rollback'): Promise<void> {
+  /** Hands the writer on, once no transaction of this connection is open on it. */
+  private release(connection: DatabaseConnection): void {
     const routing = connection as RoutingConnection;
-    try {
-      run(this.config.writer, CompiledQuery.raw(command));
-    } finally {
-      if (routing.inTransaction) {
-        routing.inTransaction = false;
-        this.writerLock.unlock();
-      }
-    }
+    if (!routing.inTransaction) return;
+    routing.inTransaction = false;
+    this.writerLock.unlock();
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
     // Kysely ends every transaction with commit or rollback; should one still be open, it is rolled
     // back before the writer is handed on, never left open under the next caller's statements.
-    const routing = connection as RoutingConnection;
-    if (routing.inTransaction) await this.end(connection, 'rollback');
+    if ((connection as RoutingConnection).inTransaction) await this.rollbackTransaction(connection);
   }
 
   async destroy(): Promise<void> {

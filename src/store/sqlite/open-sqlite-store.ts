@@ -36,7 +36,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Kyse
     database.close();
     throw error;
   }
-  const db = new Kysely<Database>({ dialect: immediateSqliteDialect({ writer: withStatementCache(database), reader: withStatementCache(reader) }) });
+  const db = new Kysely<Database>({ dialect: immediateSqliteDialect({ writer: withStatementCache(database), writerInTransaction: () => database.inTransaction, reader: withStatementCache(reader) }) });
   try {
     await migrateToLatest(db, 'sqlite');
   } catch (error) {
