@@ -127,7 +127,7 @@ export async function buildApp(input: AppInput, options: AppOptions = {}): Promi
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'recert API', version: '0.1.0', description: "Keep certified fitness professionals' credentials current: the wallet (credentials, renewals, CE with evidence), compliance per credential, profile import and export." },
+      info: { title: 'recert API', version: '0.2.0', description: "Keep certified fitness professionals' credentials current: the wallet (credentials, renewals, CE with evidence), compliance per credential, profile import and export." },
       tags: ['people', 'credentials', 'activities', 'evidence', 'compliance', 'import and export', 'plan', 'offerings', 'planned items', 'catalog', 'change log', 'health', 'calendar', 'reminders', 'accounts', 'organizations'].map((name) => ({ name })),
     },
     transform: jsonSchemaTransform,

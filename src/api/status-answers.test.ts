@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StatusAnswers } from './status-answers.js';
 
 /** A store whose stamps the test sets, and an answer that says which stamp it was computed at. */
-function setUp(limits: { maxBytes?: number; maxIdleMs?: number } = {}) {
+function setUp(limits: { maxBytes?: number; maxIdleMs?: number; maxAgeMs?: number } = {}) {
   const stamps = new Map<string, string | null>([['kim', 's1'], ['lee', 's1']]);
   let clock = 0;
   const answers = new StatusAnswers({ walletStamp: async (id) => stamps.get(id) }, { ...limits, now: () => clock });
@@ -56,8 +56,19 @@ describe('status answers kept per wallet stamp', () => {
     expect(answers.computed).toBe(computed + 1);
   });
 
+  it('computes an answer again once it is maxAgeMs old, even with the stamp unchanged (a write that bypassed the store)', async () => {
+    const { answers, ask, advance } = setUp({ maxAgeMs: 1_000, maxIdleMs: 10_000 });
+    await ask('kim');
+    advance(900);
+    await ask('kim');
+    expect(answers.computed).toBe(1);
+    advance(200);
+    await ask('kim');
+    expect(answers.computed).toBe(2);
+  });
+
   it('drops the answers of people not asked for within maxIdleMs', async () => {
-    const { answers, ask, advance } = setUp({ maxIdleMs: 1_000 });
+    const { answers, ask, advance } = setUp({ maxIdleMs: 1_000, maxAgeMs: 10_000 });
     await ask('kim');
     advance(600);
     await ask('lee');

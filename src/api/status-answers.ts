@@ -10,16 +10,20 @@
  * that write reads the newer stamp and misses, so the mix is only ever served to requests that ran
  * alongside the write.
  *
+ * Only recert's own store writes replace the stamp. A write that bypasses it (SQL typed by hand, a
+ * server process of a version before migration 012 still running during an upgrade) is seen once the
+ * answer is `maxAgeMs` old (a minute): the bound on staleness for writers that do not keep the stamp.
+ *
  * Memory is bounded: at most `maxBytes` of answers (least recently used people go first), and a
- * person's answers not asked for within `maxIdleMs` are dropped, as they are as soon as a request finds
- * the person gone (removed or erased).
+ * person's answers not asked for within `maxIdleMs` (a minute) are dropped, as they are as soon as a
+ * request finds the person gone (removed or erased).
  */
 import type { Store } from '../store/store.js';
 
 interface PersonAnswers {
   readonly stamp: string;
-  /** Answer bytes per question (the as-of date and the detail asked for). */
-  readonly byQuestion: Map<string, Buffer>;
+  /** Answer bytes per question (the as-of date and the detail asked for), and when each was computed. */
+  readonly byQuestion: Map<string, { readonly body: Buffer; readonly at: number }>;
   bytes: number;
   lastUsed: number;
 }
@@ -27,11 +31,13 @@ interface PersonAnswers {
 export interface StatusAnswerLimits {
   readonly maxBytes: number;
   readonly maxIdleMs: number;
+  /** An answer older than this is computed again even if the stamp is unchanged (see the file comment). */
+  readonly maxAgeMs: number;
   /** Milliseconds since an epoch; tests pass their own. */
   readonly now: () => number;
 }
 
-const DEFAULT_LIMITS: StatusAnswerLimits = { maxBytes: 64 * 1024 * 1024, maxIdleMs: 10 * 60_000, now: () => Date.now() };
+const DEFAULT_LIMITS: StatusAnswerLimits = { maxBytes: 64 * 1024 * 1024, maxIdleMs: 60_000, maxAgeMs: 60_000, now: () => Date.now() };
 
 export class StatusAnswers {
   /** In least-recently-used order: a person is moved to the end on every use. */
@@ -60,9 +66,9 @@ export class StatusAnswers {
       kept = undefined;
     }
     const hit = kept?.byQuestion.get(question);
-    if (kept !== undefined && hit !== undefined) {
+    if (kept !== undefined && hit !== undefined && now - hit.at <= this.limits.maxAgeMs) {
       this.touch(personId, kept, now);
-      return hit;
+      return hit.body;
     }
     this.computed++;
     // Throws NOT_FOUND for a person that is gone (stamp undefined): nothing is kept for them.
@@ -80,8 +86,8 @@ export class StatusAnswers {
       kept = { stamp, byQuestion: new Map(), bytes: 0, lastUsed: now };
       this.people.set(personId, kept);
     }
-    const before = kept.byQuestion.get(question)?.length ?? 0;
-    kept.byQuestion.set(question, body);
+    const before = kept.byQuestion.get(question)?.body.length ?? 0;
+    kept.byQuestion.set(question, { body, at: now });
     kept.bytes += body.length - before;
     this.bytes += body.length - before;
     this.touch(personId, kept, now);
