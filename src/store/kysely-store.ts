@@ -2,7 +2,7 @@
  * The Store over Kysely: one implementation for both engines. Every write runs in a transaction
  * together with its change-log rows, so the log never misses or invents a change.
  */
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { OwnOffering, OwnOfferingInput } from '../catalog/own-offering.js';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
@@ -90,9 +90,13 @@ export class KyselyStore implements Store {
     if (result.numUpdatedRows === 0n) throw notFound('person', id, 'personId');
   }
 
+  /** Compiled once: the status route reads the stamp on every request, and building the query cost more than running it. */
+  private stampQuery: CompiledQuery<{ wallet_stamp: string | null }> | undefined;
+
   async walletStamp(personId: string): Promise<string | null | undefined> {
-    const row = await this.db.selectFrom('people').select('wallet_stamp').where('id', '=', personId).executeTakeFirst();
-    return row?.wallet_stamp;
+    this.stampQuery ??= this.db.selectFrom('people').select('wallet_stamp').where('id', '=', '').compile();
+    const result = await this.db.executeQuery<{ wallet_stamp: string | null }>({ ...this.stampQuery, parameters: [personId] });
+    return result.rows[0]?.wallet_stamp;
   }
 
   /**
