@@ -1,5 +1,6 @@
 /** What the person asks of a plan. Every field is optional; `resolveOptions` fills in the defaults. */
 import type { Offering } from '../catalog/course-schema.js';
+import type { MilpRunner } from './highs-workers.js';
 import type { MilpSolver } from './milp.js';
 
 export type Horizon = { readonly years: number } | { readonly cycles: number };
@@ -25,6 +26,10 @@ export interface PlanOptions {
   readonly reductions?: boolean;
   /** The MILP solver; default HiGHS. */
   readonly solver?: MilpSolver;
+  /** false = solve the MILPs one after another in this thread (default: HiGHS worker threads race them on 2+ cores). */
+  readonly parallel?: boolean;
+  /** The threads that race the MILPs (default: HiGHS worker threads); for tests. */
+  readonly runners?: readonly MilpRunner[];
 }
 
 export interface ResolvedOptions {

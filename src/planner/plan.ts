@@ -16,12 +16,18 @@ import type { PlanResult } from './plan-result.js';
 import { precheck } from './prechecks.js';
 import type { Infeasibility, Requirement } from './requirement.js';
 import { buildSlots, type Slot } from './slots.js';
+import { highsRunners, warmHighsRunners } from './highs-workers.js';
 import { highsSolver } from './solve-highs.js';
 import { solvePart, type PartProblem, type SolveStats } from './solve-part.js';
 import { planTargets } from './targets.js';
 
 export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Profile, asOf: CalendarDate, input: PlanOptions = {}): Promise<PlanResult> {
   const options = resolveOptions(input);
+  const solver = input.solver ?? highsSolver;
+  // HiGHS worker threads race the guesses' MILPs (solve-part.ts) on a machine with two or more cores;
+  // started now, they load HiGHS while the model is built.
+  const runners = !options.reductions || input.parallel === false ? [] : input.runners ?? (solver === highsSolver ? highsRunners() : []);
+  if (input.runners === undefined && runners.length > 0) warmHighsRunners();
   const targets = planTargets(catalog, profile, asOf, options);
   const earnOnce = new Set([...catalog.programs.values()].filter((p) => p.rules.every((r) => r.validity.kind === 'never')).map((p) => p.id));
   const held = new Set(profile.credentials.map((c) => c.program));
@@ -46,7 +52,7 @@ export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Pr
     infeasible.push(...failures);
     requirements = dropFrom(requirements, failures);
   }
-  const problem: PartProblem = { asOf, options, offerings, buckets, slots, earnOnce, solver: input.solver ?? highsSolver, lpSolver: highsSolver };
+  const problem: PartProblem = { asOf, options, offerings, buckets, slots, earnOnce, solver, lpSolver: highsSolver, runners };
   const parts = options.reductions ? splitIndependent(requirements, slots, offerings, options, earnOnce) : [{ requirements, slots }];
 
   const chosen: number[] = [];

@@ -14,7 +14,8 @@ import type { Part } from './components.js';
 import { dominatedOfferings } from './dominance.js';
 import { greedyPlan, type GreedyResult } from './greedy.js';
 import { lpReduce, subModel } from './lp-bound.js';
-import type { Milp, MilpResult, MilpSolver } from './milp.js';
+import type { MilpJob, MilpRunner } from './highs-workers.js';
+import type { Milp, MilpResult, MilpSolveOptions, MilpSolver } from './milp.js';
 import { costOf, type ResolvedOptions } from './plan-options.js';
 import type { Infeasibility, Requirement } from './requirement.js';
 import type { Slot } from './slots.js';
@@ -28,6 +29,8 @@ export interface PartProblem {
   readonly earnOnce: ReadonlySet<string>;
   readonly solver: MilpSolver;
   readonly lpSolver: MilpSolver;
+  /** Threads that each solve one MILP at a time (HiGHS workers); with two or more, the guesses race. */
+  readonly runners: readonly MilpRunner[];
 }
 
 /** core: slots in the last MILP solved (summed over parts); fixed: slots left out of it by their reduced cost. */
@@ -46,6 +49,8 @@ export const DOMINANCE_LIMIT = 1500;
 /** The first guess of the optimum: this share above the LP bound; each failed guess multiplies the share. */
 const GUESS_SHARE = 0.002;
 const GUESS_GROWTH = 3;
+/** How long the first guess's MILP runs alone before a second thread starts on a higher guess. */
+const RACE_DELAY_MS = 1000;
 
 export async function solvePart(p: PartProblem, part: Part, greedy: GreedyResult, stats: SolveStats): Promise<PartOutcome> {
   let requirements = [...part.requirements];
@@ -155,56 +160,121 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   stats.lpRounds += reduction.rounds;
   const L = reduction.bound;
   const d = (j: number): number => Math.max(0, reduction.reducedCost[j]!);
-  const rest = milp.columns.map((_, j) => j).filter((j) => j >= xCount);
   const slack = 1e-6 * Math.max(1, Math.abs(L));
-  let incumbent = start;
+  const coreOf = (G: number): number[] => { const core: number[] = []; for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j); return core; };
+  const rest = milp.columns.map((_, j) => j).filter((j) => j >= xCount);
   // A plan using slot j costs at least L + d_j, so every plan of cost ≤ G uses only slots with
-  // d_j ≤ G − L: the core of G. Rounds: guess a cost G a little above L; solve the core of G with the
-  // row Σ cost·x ≤ G, to a zero gap. A plan found there is optimal (a cheaper one would lie in the same
-  // core); none means that every plan costs more than G, and the guess grows. The last guess is the
+  // d_j ≤ G − L: the core of G. Guesses: a cost G a little above L; the MILP of the core of G with the
+  // row Σ cost·x ≤ G, solved to a zero gap. A plan found there is optimal (a cheaper one would lie in the
+  // same core); none means that every plan costs more than G, and the guess grows. The last guess is the
   // incumbent's cost − 1 (integer costs): its core holds every slot that could still improve on it.
-  let share = GUESS_SHARE;
-  const [baseCore, baseFixed] = [stats.core, stats.fixed];
-  for (;;) {
+  const guesses: Guess[] = [];
+  for (let share = GUESS_SHARE; ; share *= GUESS_GROWTH) {
     const guess = Math.floor(L + share * Math.max(1, Math.abs(L)));
-    let last = incumbent !== null && guess >= incumbent.cost - 1;
-    let G = last ? incumbent!.cost - 1 : guess;
-    if (G < L - slack) return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
-    let core: number[] = [];
-    for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j);
+    let last = start !== null && guess >= start.cost - 1;
+    let G = last ? start!.cost - 1 : guess;
+    if (G < L - slack) {
+      // Below the bound: no plan costs G or less. For U − 1, the incumbent is optimal without a MILP.
+      if (last) return { chosen: start!.chosen, status: 'optimal', gap: 0 };
+      continue;
+    }
+    let core = coreOf(G);
     if (!last && core.length === xCount) {
       // The guess's core is every slot: solve for the optimum itself (the core of U − 1, or everything).
       last = true;
-      G = incumbent === null ? Infinity : incumbent.cost - 1;
-      core = [];
-      for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j);
+      G = start === null ? Infinity : start.cost - 1;
+      core = coreOf(G);
     }
-    stats.core = baseCore + core.length;
-    stats.fixed = baseFixed + xCount - core.length;
     const columns = [...core, ...rest];
     const sub = subModel(milp, columns);
-    const model = last ? sub : withCutoff(sub, core.length, G);
-    const result = await p.solver.solve(model, { timeLimitSeconds: p.options.timeLimitSeconds, start: last ? startIn(core, incumbent, slots) : undefined });
-    record(stats, model, result);
+    guesses.push({ G, last, core, columns, model: last ? sub : withCutoff(sub, core.length, G) });
+    if (last) break;
+  }
+  const [baseCore, baseFixed] = [stats.core, stats.fixed];
+  let incumbent = start;
+  /** What one guess's MILP says: the answer, or null when a larger guess must be tried. */
+  const settle = (k: number, result: MilpResult): Solved | null => {
+    const guess = guesses[k]!;
+    stats.core = baseCore + guess.core.length;
+    stats.fixed = baseFixed + xCount - guess.core.length;
+    record(stats, guess.model, result);
     if ((result.status === 'optimal' || result.status === 'feasible') && result.objective !== null) {
       const cost = Math.round(result.objective);
       if (incumbent === null || cost < incumbent.cost) {
-        incumbent = { cost, chosen: columns.flatMap((j, k) => (j < xCount && (result.values[k] ?? 0) > 0.5 ? [slots[j]!.index] : [])) };
+        incumbent = { cost, chosen: guess.columns.flatMap((j, c) => (j < xCount && (result.values[c] ?? 0) > 0.5 ? [slots[j]!.index] : [])) };
       }
     }
     if (result.status === 'optimal') return { chosen: incumbent!.chosen, status: 'optimal', gap: 0 };
     if (result.status === 'infeasible') {
       // No plan costs G or less: in the last MILP, nothing is cheaper than the incumbent (or, without
-      // one, there is no plan at all); otherwise the next guess is higher.
-      if (last) return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
-      share *= GUESS_GROWTH;
-      continue;
+      // one, there is no plan at all); otherwise a higher guess decides.
+      if (!guess.last) return null;
+      return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
     }
     // Limit reached: the best plan so far, with the LP bound (or the solver's, when the core held every
     // slot that could improve on the incumbent: a core's bound says nothing about plans outside it).
     if (incumbent === null) return 'unknown';
-    return { chosen: incumbent.chosen, status: 'feasible', gap: gapOf(incumbent.cost, last ? Math.max(L, Math.min(incumbent.cost, result.bound ?? -Infinity)) : L) };
+    return { chosen: incumbent.chosen, status: 'feasible', gap: gapOf(incumbent.cost, guess.last ? Math.max(L, Math.min(incumbent.cost, result.bound ?? -Infinity)) : L) };
+  };
+  const options = (k: number): MilpSolveOptions => ({ timeLimitSeconds: p.options.timeLimitSeconds, start: guesses[k]!.last ? startIn(guesses[k]!.core, start, slots) : undefined });
+  if (p.runners.length < 2 || guesses.length < 2) {
+    for (let k = 0; k < guesses.length; k++) {
+      const answer = settle(k, await p.solver.solve(guesses[k]!.model, options(k)));
+      if (answer !== null) return answer;
+    }
+    return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
   }
+  return race(guesses.length, p.runners, (k) => guesses[k]!.model, options, settle);
+}
+
+interface Guess { G: number; last: boolean; core: number[]; columns: number[]; model: Milp }
+
+/**
+ * Runs the guesses' MILPs on several threads at once. Each answers an exact question on its own (a plan
+ * of cost ≤ G found in the core of G is optimal; none proves that every plan costs more than G), so the
+ * first decisive answer is the answer: one thread works up from the smallest guess, another starts two
+ * guesses higher (usually a larger core that is likely to hold the optimum). A refuted guess makes every
+ * smaller one moot (they are cancelled); the last guess always decides.
+ */
+function race(count: number, runners: readonly MilpRunner[], model: (k: number) => Milp, options: (k: number) => MilpSolveOptions,
+  settle: (k: number, result: MilpResult) => Solved | null): Promise<Solved> {
+  return new Promise<Solved>((resolve, reject) => {
+    const running = new Map<number, { job: MilpJob; runner: MilpRunner }>();
+    const started = new Set<number>();
+    let refuted = -1;
+    let finished = false;
+    const finish = (answer: Solved): void => {
+      finished = true;
+      for (const { job } of running.values()) job.cancel();
+      running.clear();
+      resolve(answer);
+    };
+    const launch = (k: number, runner: MilpRunner): void => {
+      started.add(k);
+      const job = runner.run(model(k), options(k));
+      running.set(k, { job, runner });
+      job.result.then((result) => {
+        if (finished || !running.has(k)) return;
+        running.delete(k);
+        const answer = settle(k, result);
+        if (answer !== null) { finish(answer); return; }
+        refuted = Math.max(refuted, k);
+        for (const [j, r] of [...running]) if (j < refuted) { r.job.cancel(); running.delete(j); feed(r.runner); }
+        feed(runner);
+        for (const other of runners) if (![...running.values()].some((r) => r.runner === other)) feed(other);
+        // The last guess always decides, so something is still running here.
+        if (running.size === 0) { finished = true; reject(new Error('planner: no MILP left to decide the guesses')); }
+      }, (error: unknown) => { if (!finished) { finished = true; for (const { job } of running.values()) job.cancel(); reject(error); } });
+    };
+    const feed = (runner: MilpRunner): void => {
+      for (let k = refuted + 1; k < count; k++) if (!started.has(k)) { launch(k, runner); return; }
+    };
+    launch(0, runners[0]!);
+    // The first guess alone for a moment: most often it decides quickly, and a second MILP would
+    // slow it down (the threads share the machine). Then the second thread starts higher up.
+    const second = setTimeout(() => { if (!finished && started.size === 1) launch(Math.min(2, count - 1), runners[1]!); }, RACE_DELAY_MS);
+    second.unref?.();
+  });
 }
 
 /** The model with the row Σ cost·x ≤ G over its first `xCount` columns (only plans of cost ≤ G). */
