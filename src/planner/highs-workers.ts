@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Milp, MilpResult, MilpSolveOptions } from './milp.js';
-import { MILP_OPTIONS, modelData, runMilp } from './solve-highs.js';
+import { milpOptions, modelData, runMilp } from './solve-highs.js';
 
 export interface MilpJob {
   readonly result: Promise<MilpResult>;
@@ -76,7 +76,7 @@ class WorkerRunner implements MilpRunner {
     const done = (): void => { worker.off('message', onMessage); worker.off('error', onError); };
     worker.on('message', onMessage);
     worker.on('error', onError);
-    worker.postMessage({ data, options: { ...MILP_OPTIONS, time_limit: options.timeLimitSeconds }, start: options.start });
+    worker.postMessage({ data, options: milpOptions(options), start: options.start });
     return {
       result,
       cancel: () => {

@@ -30,6 +30,11 @@ export const MILP_OPTIONS = {
   mip_heuristic_run_feasibility_jump: false, mip_allow_restart: false,
 } as const;
 
+/** HiGHS's options for one MILP. */
+export function milpOptions(options: MilpSolveOptions): Record<string, unknown> {
+  return { ...MILP_OPTIONS, time_limit: options.timeLimitSeconds, ...(options.rens === false ? { mip_heuristic_run_rens: false } : {}) };
+}
+
 export const highsSolver: MilpSolver = {
   name: 'HiGHS',
   async solveLp(milp: Milp): Promise<LpResult> {
@@ -50,7 +55,7 @@ export const highsSolver: MilpSolver = {
   async solve(milp: Milp, options: MilpSolveOptions): Promise<MilpResult> {
     const h = await highs();
     if (milp.columns.length === 0) return emptyModel(milp);
-    return runMilp(h, modelData(h, milp, true), { ...MILP_OPTIONS, time_limit: options.timeLimitSeconds }, options.start);
+    return runMilp(h, modelData(h, milp, true), milpOptions(options), options.start);
   },
 };
 

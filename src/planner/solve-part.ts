@@ -216,7 +216,9 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
     if (incumbent === null) return 'unknown';
     return { chosen: incumbent.chosen, status: 'feasible', gap: gapOf(incumbent.cost, guess.last ? Math.max(L, Math.min(incumbent.cost, result.bound ?? -Infinity)) : L) };
   };
-  const options = (k: number): MilpSolveOptions => ({ timeLimitSeconds: p.options.timeLimitSeconds, start: guesses[k]!.last ? startIn(guesses[k]!.core, start, slots) : undefined });
+  // RENS only in the first guess's MILP: where the bound is tight it finds the optimum at the root; a
+  // later guess exists because the bound was not tight, and there it costs more than it finds.
+  const options = (k: number): MilpSolveOptions => ({ timeLimitSeconds: p.options.timeLimitSeconds, start: guesses[k]!.last ? startIn(guesses[k]!.core, start, slots) : undefined, rens: k === 0 });
   if (p.runners.length < 2 || guesses.length < 2) {
     for (let k = 0; k < guesses.length; k++) {
       const answer = settle(k, await p.solver.solve(guesses[k]!.model, options(k)));
