@@ -8,7 +8,7 @@
  * are created on first use, kept for the life of the process and do not keep it alive (`unref`). A job can
  * be cancelled: the worker is terminated mid-run and a fresh one takes its place on the next job.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -91,21 +91,22 @@ class WorkerRunner implements MilpRunner {
 let pool: WorkerRunner[] | null = null;
 
 /**
- * Two HiGHS worker threads when the machine has at least two cores, else none (the caller then solves
- * in its own thread, one MILP after another).
+ * Two HiGHS worker threads when the machine has a core to spare: at least two cores, and a one-minute
+ * load average at least half a core below their number (the threads only help when they really run at
+ * the same time: on a machine whose other core is busy, racing two MILPs made each plan slower). Else
+ * none, and the caller solves in its own thread, one MILP after another.
  */
 export function highsRunners(): readonly MilpRunner[] {
+  const cores = availableParallelism();
+  if (cores < 2 || loadavg()[0]! > cores - 0.5) return [];
   if (pool === null) {
-    if (availableParallelism() < 2) pool = [];
-    else {
-      const highsUrl = pathToFileURL(createRequire(import.meta.url).resolve('highs')).href.replace(/highs\.js$/, 'highs.mjs');
-      pool = [new WorkerRunner(highsUrl), new WorkerRunner(highsUrl)];
-    }
+    const highsUrl = pathToFileURL(createRequire(import.meta.url).resolve('highs')).href.replace(/highs\.js$/, 'highs.mjs');
+    pool = [new WorkerRunner(highsUrl), new WorkerRunner(highsUrl)];
   }
   return pool;
 }
 
-/** Starts the worker threads (and their HiGHS) ahead of the first plan, e.g. while files are being read. */
-export function warmHighsRunners(): void {
-  for (const runner of highsRunners()) (runner as WorkerRunner).warm();
+/** Starts the worker threads (and their HiGHS) of `runners` ahead of their first MILP. */
+export function warmRunners(runners: readonly MilpRunner[]): void {
+  for (const runner of runners) if (runner instanceof WorkerRunner) runner.warm();
 }

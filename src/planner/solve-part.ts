@@ -49,8 +49,6 @@ export const DOMINANCE_LIMIT = 1500;
 /** The first guess of the optimum: this share above the LP bound; each failed guess multiplies the share. */
 const GUESS_SHARE = 0.002;
 const GUESS_GROWTH = 3;
-/** How long the first guess's MILP runs alone before a second thread starts on a higher guess. */
-const RACE_DELAY_MS = 1000;
 
 export async function solvePart(p: PartProblem, part: Part, greedy: GreedyResult, stats: SolveStats): Promise<PartOutcome> {
   let requirements = [...part.requirements];
@@ -219,14 +217,19 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   // RENS only in the first guess's MILP: where the bound is tight it finds the optimum at the root; a
   // later guess exists because the bound was not tight, and there it costs more than it finds.
   const options = (k: number): MilpSolveOptions => ({ timeLimitSeconds: p.options.timeLimitSeconds, start: guesses[k]!.last ? startIn(guesses[k]!.core, start, slots) : undefined, rens: k === 0 });
-  if (p.runners.length < 2 || guesses.length < 2) {
-    for (let k = 0; k < guesses.length; k++) {
+  // The first guess in this thread: most often it decides (the bound is tight), and then no other
+  // thread is needed. When it is refuted and two or more threads are there, the rest race.
+  const first = settle(0, await p.solver.solve(guesses[0]!.model, options(0)));
+  if (first !== null) return first;
+  if (p.runners.length < 2 || guesses.length < 3) {
+    for (let k = 1; k < guesses.length; k++) {
       const answer = settle(k, await p.solver.solve(guesses[k]!.model, options(k)));
       if (answer !== null) return answer;
     }
-    return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
+    // The last guess always decides (settle never returns null for it).
+    throw new Error('planner: no guess decided');
   }
-  return race(guesses.length, p.runners, (k) => guesses[k]!.model, options, settle);
+  return race(1, guesses.length, p.runners, (k) => guesses[k]!.model, options, settle);
 }
 
 interface Guess { G: number; last: boolean; core: number[]; columns: number[]; model: Milp }
@@ -234,16 +237,17 @@ interface Guess { G: number; last: boolean; core: number[]; columns: number[]; m
 /**
  * Runs the guesses' MILPs on several threads at once. Each answers an exact question on its own (a plan
  * of cost ≤ G found in the core of G is optimal; none proves that every plan costs more than G), so the
- * first decisive answer is the answer: one thread works up from the smallest guess, another starts two
- * guesses higher (usually a larger core that is likely to hold the optimum). A refuted guess makes every
- * smaller one moot (they are cancelled); the last guess always decides.
+ * first decisive answer is the answer. The threads take the guesses from `from` up, one each (so the
+ * second thread starts on a larger core, more likely to hold the optimum, while the first may refute a
+ * smaller one); a refuted guess makes every smaller one moot (they are cancelled) and its thread takes the
+ * next guess not yet started. The last guess always decides.
  */
-function race(count: number, runners: readonly MilpRunner[], model: (k: number) => Milp, options: (k: number) => MilpSolveOptions,
+function race(from: number, count: number, runners: readonly MilpRunner[], model: (k: number) => Milp, options: (k: number) => MilpSolveOptions,
   settle: (k: number, result: MilpResult) => Solved | null): Promise<Solved> {
   return new Promise<Solved>((resolve, reject) => {
     const running = new Map<number, { job: MilpJob; runner: MilpRunner }>();
     const started = new Set<number>();
-    let refuted = -1;
+    let refuted = from - 1;
     let finished = false;
     const finish = (answer: Solved): void => {
       finished = true;
@@ -271,11 +275,7 @@ function race(count: number, runners: readonly MilpRunner[], model: (k: number) 
     const feed = (runner: MilpRunner): void => {
       for (let k = refuted + 1; k < count; k++) if (!started.has(k)) { launch(k, runner); return; }
     };
-    launch(0, runners[0]!);
-    // The first guess alone for a moment: most often it decides quickly, and a second MILP would
-    // slow it down (the threads share the machine). Then the second thread starts higher up.
-    const second = setTimeout(() => { if (!finished && started.size === 1) launch(Math.min(2, count - 1), runners[1]!); }, RACE_DELAY_MS);
-    second.unref?.();
+    for (const runner of runners) feed(runner);
   });
 }
 
