@@ -5,8 +5,9 @@
  * one finishes first changes the time, not the answer's cost.
  *
  * The workers run the source text of `runMilp` (solve-highs.ts), so they need no TypeScript loader; they
- * are created on first use, kept for the life of the process and do not keep it alive (`unref`). A job can
- * be cancelled: the worker is terminated mid-run and a fresh one takes its place on the next job.
+ * are created on first use, up to two are kept idle for the life of the process, and they do not keep it
+ * alive (`unref`). A job can be cancelled: its thread is terminated mid-run (HiGHS's run cannot be
+ * interrupted otherwise) and a new one is started for a later job.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
@@ -24,6 +25,8 @@ export interface MilpJob {
 /** A thread that solves one MILP at a time. */
 export interface MilpRunner {
   run(milp: Milp, options: MilpSolveOptions): MilpJob;
+  /** Gets ready for a job that may come soon (starts a thread and loads HiGHS in it). */
+  warm?(): void;
 }
 
 const WORKER_SOURCE = `
@@ -44,51 +47,58 @@ parentPort.on('message', async ({ data, options, start }) => {
 });
 `;
 
+/** Idle worker threads with HiGHS loaded (or loading), ready for a job. */
+const idle: Worker[] = [];
+/** Idle threads kept at most; a thread leased beyond that is ended when its job is done. */
+const KEEP_IDLE = 2;
+let highsUrl: string | undefined;
+
+function spawn(): Worker {
+  highsUrl ??= pathToFileURL(createRequire(import.meta.url).resolve('highs')).href.replace(/highs\.js$/, 'highs.mjs');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { highs: highsUrl } });
+  worker.unref();
+  return worker;
+}
+
+/**
+ * Each job leases a thread of its own (an idle one, or a new one), so that plans made at the same time
+ * (the API server) never share a run, and cancelling a job ends only its own thread.
+ */
 class WorkerRunner implements MilpRunner {
-  private worker: Worker | null = null;
-
-  constructor(private readonly highsUrl: string) {}
-
-  /** Starts the thread and its HiGHS now (compiling the WebAssembly takes a while), if not running. */
   warm(): void {
-    this.thread();
-  }
-
-  private thread(): Worker {
-    if (this.worker === null) {
-      this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { highs: this.highsUrl } });
-      this.worker.unref();
-    }
-    return this.worker;
+    if (idle.length < KEEP_IDLE) idle.push(spawn());
   }
 
   run(milp: Milp, options: MilpSolveOptions): MilpJob {
-    const worker = this.thread();
+    const worker = idle.pop() ?? spawn();
     const data = modelData({ infinity: Infinity }, milp, true);
     let settle: { resolve: (r: MilpResult) => void; reject: (e: Error) => void } | null = null;
     const result = new Promise<MilpResult>((resolve, reject) => { settle = { resolve, reject }; });
     const onMessage = (message: { ok: boolean; result?: MilpResult; message?: string }): void => {
-      done();
+      detach();
+      if (idle.length < KEEP_IDLE) idle.push(worker);
+      else void worker.terminate();
       if (message.ok) settle!.resolve(message.result!);
       else settle!.reject(new Error(message.message));
     };
-    const onError = (error: Error): void => { done(); this.worker = null; settle!.reject(error); };
-    const done = (): void => { worker.off('message', onMessage); worker.off('error', onError); };
+    const onError = (error: Error): void => { detach(); settle!.reject(error); };
+    const onExit = (code: number): void => { detach(); settle!.reject(new Error(`HiGHS worker thread exited (${code})`)); };
+    const detach = (): void => { worker.off('message', onMessage); worker.off('error', onError); worker.off('exit', onExit); };
     worker.on('message', onMessage);
     worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.postMessage({ data, options: milpOptions(options), start: options.start });
     return {
       result,
       cancel: () => {
-        done();
-        if (this.worker === worker) this.worker = null;
+        detach();
         void worker.terminate();
       },
     };
   }
 }
 
-let pool: WorkerRunner[] | null = null;
+const pool: readonly MilpRunner[] = [new WorkerRunner(), new WorkerRunner()];
 
 /**
  * Two HiGHS worker threads when the machine has a core to spare: at least two cores, and a one-minute
@@ -98,15 +108,10 @@ let pool: WorkerRunner[] | null = null;
  */
 export function highsRunners(): readonly MilpRunner[] {
   const cores = availableParallelism();
-  if (cores < 2 || loadavg()[0]! > cores - 0.5) return [];
-  if (pool === null) {
-    const highsUrl = pathToFileURL(createRequire(import.meta.url).resolve('highs')).href.replace(/highs\.js$/, 'highs.mjs');
-    pool = [new WorkerRunner(highsUrl), new WorkerRunner(highsUrl)];
-  }
-  return pool;
+  return cores < 2 || loadavg()[0]! > cores - 0.5 ? [] : pool;
 }
 
-/** Starts the worker threads (and their HiGHS) of `runners` ahead of their first MILP. */
-export function warmRunners(runners: readonly MilpRunner[]): void {
-  for (const runner of runners) if (runner instanceof WorkerRunner) runner.warm();
+/** The two HiGHS worker threads, whatever the load (for measurements). */
+export function highsWorkerPool(): readonly MilpRunner[] {
+  return pool;
 }

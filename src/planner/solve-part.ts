@@ -218,7 +218,9 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   // later guess exists because the bound was not tight, and there it costs more than it finds.
   const options = (k: number): MilpSolveOptions => ({ timeLimitSeconds: p.options.timeLimitSeconds, start: guesses[k]!.last ? startIn(guesses[k]!.core, start, slots) : undefined, rens: k === 0 });
   // The first guess in this thread: most often it decides (the bound is tight), and then no other
-  // thread is needed. When it is refuted and two or more threads are there, the rest race.
+  // thread is needed. When it is refuted and two or more threads are there, the rest race (the threads
+  // start now, loading HiGHS while the first guess runs).
+  if (p.runners.length >= 2 && guesses.length >= 3) for (const runner of p.runners) runner.warm?.();
   const first = settle(0, await p.solver.solve(guesses[0]!.model, options(0)));
   if (first !== null) return first;
   if (p.runners.length < 2 || guesses.length < 3) {
