@@ -60,6 +60,19 @@ export interface LpResult {
   readonly rowDual: readonly number[];
 }
 
+export interface MilpJob {
+  readonly result: Promise<MilpResult>;
+  /** Stops the run (its result then never settles). */
+  cancel(): void;
+}
+
+/** A thread that solves one MILP at a time (src/parallel/highs-workers.ts). */
+export interface MilpRunner {
+  run(milp: Milp, options: MilpSolveOptions): MilpJob;
+  /** Gets ready for a job that may come soon (starts a thread and loads HiGHS in it). */
+  warm?(): void;
+}
+
 export interface MilpSolver {
   readonly name: string;
   solve(milp: Milp, options: MilpSolveOptions): Promise<MilpResult>;

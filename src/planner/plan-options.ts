@@ -1,7 +1,6 @@
 /** What the person asks of a plan. Every field is optional; `resolveOptions` fills in the defaults. */
 import type { Offering } from '../catalog/course-schema.js';
-import type { MilpRunner } from './highs-workers.js';
-import type { MilpSolver } from './milp.js';
+import type { MilpRunner, MilpSolver } from './milp.js';
 
 export type Horizon = { readonly years: number } | { readonly cycles: number };
 
@@ -26,9 +25,10 @@ export interface PlanOptions {
   readonly reductions?: boolean;
   /** The MILP solver; default HiGHS. */
   readonly solver?: MilpSolver;
-  /** false = solve the MILPs one after another in this thread (default: HiGHS worker threads race them on 2+ cores). */
-  readonly parallel?: boolean;
-  /** The threads that race the MILPs (default: HiGHS worker threads); for tests. */
+  /**
+   * Threads to race the guessed-cost MILPs on (two or more; `highsRunners()` of src/parallel). Default
+   * none: the MILPs are solved one after another in this thread. The answer is the same either way.
+   */
   readonly runners?: readonly MilpRunner[];
 }
 

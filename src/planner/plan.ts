@@ -16,7 +16,6 @@ import type { PlanResult } from './plan-result.js';
 import { precheck } from './prechecks.js';
 import type { Infeasibility, Requirement } from './requirement.js';
 import { buildSlots, type Slot } from './slots.js';
-import { highsRunners } from './highs-workers.js';
 import { highsSolver } from './solve-highs.js';
 import { solvePart, type PartProblem, type SolveStats } from './solve-part.js';
 import { planTargets } from './targets.js';
@@ -24,8 +23,7 @@ import { planTargets } from './targets.js';
 export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Profile, asOf: CalendarDate, input: PlanOptions = {}): Promise<PlanResult> {
   const options = resolveOptions(input);
   const solver = input.solver ?? highsSolver;
-  // HiGHS worker threads race the guesses' MILPs (solve-part.ts) when the machine has a core to spare.
-  const runners = !options.reductions || input.parallel === false ? [] : input.runners ?? (solver === highsSolver ? highsRunners() : []);
+  const runners = options.reductions ? input.runners ?? [] : [];
   const targets = planTargets(catalog, profile, asOf, options);
   const earnOnce = new Set([...catalog.programs.values()].filter((p) => p.rules.every((r) => r.validity.kind === 'never')).map((p) => p.id));
   const held = new Set(profile.credentials.map((c) => c.program));

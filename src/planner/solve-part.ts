@@ -14,8 +14,7 @@ import type { Part } from './components.js';
 import { dominatedOfferings } from './dominance.js';
 import { greedyPlan, type GreedyResult } from './greedy.js';
 import { lpReduce, subModel } from './lp-bound.js';
-import type { MilpJob, MilpRunner } from './highs-workers.js';
-import type { Milp, MilpResult, MilpSolveOptions, MilpSolver } from './milp.js';
+import type { Milp, MilpJob, MilpResult, MilpRunner, MilpSolveOptions, MilpSolver } from './milp.js';
 import { costOf, type ResolvedOptions } from './plan-options.js';
 import type { Infeasibility, Requirement } from './requirement.js';
 import type { Slot } from './slots.js';
@@ -183,11 +182,21 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
       G = start === null ? Infinity : start.cost - 1;
       core = coreOf(G);
     }
-    const columns = [...core, ...rest];
-    const sub = subModel(milp, columns);
-    guesses.push({ G, last, core, columns, model: last ? sub : withCutoff(sub, core.length, G) });
+    guesses.push({ G, last, core, columns: [...core, ...rest] });
     if (last) break;
   }
+  // Each guess's MILP is built when it is solved (most plans need only the first).
+  const models = new Map<number, Milp>();
+  const modelOf = (k: number): Milp => {
+    const { G, last, core, columns } = guesses[k]!;
+    let model = models.get(k);
+    if (model === undefined) {
+      const sub = subModel(milp, columns);
+      model = last ? sub : withCutoff(sub, core.length, G);
+      models.set(k, model);
+    }
+    return model;
+  };
   const [baseCore, baseFixed] = [stats.core, stats.fixed];
   let incumbent = start;
   /** What one guess's MILP says: the answer, or null when a larger guess must be tried. */
@@ -195,7 +204,7 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
     const guess = guesses[k]!;
     stats.core = baseCore + guess.core.length;
     stats.fixed = baseFixed + xCount - guess.core.length;
-    record(stats, guess.model, result);
+    record(stats, modelOf(k), result);
     if ((result.status === 'optimal' || result.status === 'feasible') && result.objective !== null) {
       const cost = Math.round(result.objective);
       if (incumbent === null || cost < incumbent.cost) {
@@ -221,63 +230,71 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   // thread is needed. When it is refuted and two or more threads are there, the rest race (the threads
   // start now, loading HiGHS while the first guess runs).
   if (p.runners.length >= 2 && guesses.length >= 3) for (const runner of p.runners) runner.warm?.();
-  const first = settle(0, await p.solver.solve(guesses[0]!.model, options(0)));
-  if (first !== null) return first;
-  if (p.runners.length < 2 || guesses.length < 3) {
-    for (let k = 1; k < guesses.length; k++) {
-      const answer = settle(k, await p.solver.solve(guesses[k]!.model, options(k)));
+  const inThisThread = async (from: number): Promise<Solved> => {
+    for (let k = from; k < guesses.length; k++) {
+      const answer = settle(k, await p.solver.solve(modelOf(k), options(k)));
       if (answer !== null) return answer;
     }
     // The last guess always decides (settle never returns null for it).
     throw new Error('planner: no guess decided');
+  };
+  const first = settle(0, await p.solver.solve(modelOf(0), options(0)));
+  if (first !== null) return first;
+  if (p.runners.length < 2 || guesses.length < 3) return inThisThread(1);
+  // The race gives every result from guess 1 up to the first decisive one; settling them in order gives
+  // exactly what solving them one after another here gives (the same plan, the same statistics).
+  const decisive = (k: number, result: MilpResult): boolean => guesses[k]!.last || result.status !== 'infeasible';
+  let results: Map<number, MilpResult>;
+  try {
+    results = await race(1, guesses.length, p.runners, modelOf, options, decisive);
+  } catch {
+    // A worker thread that fails (it should not) costs the race, not the plan: the guesses are solved here.
+    return inThisThread(1);
   }
-  return race(1, guesses.length, p.runners, (k) => guesses[k]!.model, options, settle);
+  for (let k = 1; k < guesses.length; k++) {
+    const answer = settle(k, results.get(k)!);
+    if (answer !== null) return answer;
+  }
+  throw new Error('planner: no guess decided');
 }
 
-interface Guess { G: number; last: boolean; core: number[]; columns: number[]; model: Milp }
+interface Guess { G: number; last: boolean; core: number[]; columns: number[] }
 
 /**
- * Runs the guesses' MILPs on several threads at once. Each answers an exact question on its own (a plan
- * of cost ≤ G found in the core of G is optimal; none proves that every plan costs more than G), so the
- * first decisive answer is the answer. The threads take the guesses from `from` up, one each (so the
- * second thread starts on a larger core, more likely to hold the optimum, while the first may refute a
- * smaller one); a refuted guess makes every smaller one moot (they are cancelled) and its thread takes the
- * next guess not yet started. The last guess always decides.
+ * Runs the guesses' MILPs `from` … `count − 1` on several threads at once, in increasing order (a thread
+ * that finishes takes the next guess not yet started), until every guess from `from` up to the first
+ * decisive one has its result; the runs still going on then (larger guesses) are cancelled. Exact: each
+ * guess's MILP answers its question on its own (docs/planner.md §4 items 6 and 8), and the caller settles
+ * the results in order, as if they had been solved one after another. The time saved is that a larger
+ * guess runs while a smaller one is being refuted.
  */
 function race(from: number, count: number, runners: readonly MilpRunner[], model: (k: number) => Milp, options: (k: number) => MilpSolveOptions,
-  settle: (k: number, result: MilpResult) => Solved | null): Promise<Solved> {
-  return new Promise<Solved>((resolve, reject) => {
-    const running = new Map<number, { job: MilpJob; runner: MilpRunner }>();
-    const started = new Set<number>();
-    let refuted = from - 1;
+  decisive: (k: number, result: MilpResult) => boolean): Promise<Map<number, MilpResult>> {
+  return new Promise((resolve, reject) => {
+    const running = new Map<number, MilpJob>();
+    const results = new Map<number, MilpResult>();
+    let next = from;
     let finished = false;
-    const finish = (answer: Solved): void => {
+    const stop = (): void => {
       finished = true;
-      for (const { job } of running.values()) job.cancel();
+      for (const job of running.values()) job.cancel();
       running.clear();
-      resolve(answer);
     };
-    const launch = (k: number, runner: MilpRunner): void => {
-      started.add(k);
+    const launch = (runner: MilpRunner): void => {
+      if (finished || next >= count) return;
+      const k = next++;
       const job = runner.run(model(k), options(k));
-      running.set(k, { job, runner });
+      running.set(k, job);
       job.result.then((result) => {
-        if (finished || !running.has(k)) return;
+        if (finished) return;
         running.delete(k);
-        const answer = settle(k, result);
-        if (answer !== null) { finish(answer); return; }
-        refuted = Math.max(refuted, k);
-        for (const [j, r] of [...running]) if (j < refuted) { r.job.cancel(); running.delete(j); feed(r.runner); }
-        feed(runner);
-        for (const other of runners) if (![...running.values()].some((r) => r.runner === other)) feed(other);
-        // The last guess always decides, so something is still running here.
-        if (running.size === 0) { finished = true; reject(new Error('planner: no MILP left to decide the guesses')); }
-      }, (error: unknown) => { if (!finished) { finished = true; for (const { job } of running.values()) job.cancel(); reject(error); } });
+        results.set(k, result);
+        // Done when every guess from `from` has a result up to a decisive one.
+        for (let j = from; results.has(j); j++) if (decisive(j, results.get(j)!)) { stop(); resolve(results); return; }
+        launch(runner);
+      }, (error: unknown) => { if (!finished) { stop(); reject(error); } });
     };
-    const feed = (runner: MilpRunner): void => {
-      for (let k = refuted + 1; k < count; k++) if (!started.has(k)) { launch(k, runner); return; }
-    };
-    for (const runner of runners) feed(runner);
+    for (const runner of runners) launch(runner);
   });
 }
 

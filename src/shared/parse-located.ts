@@ -13,16 +13,10 @@
  * and on generated catalogs), so the result never depends on which path ran.
  */
 import jsyaml from 'js-yaml';
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
-import type { Alias, Document, LineCounter } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Alias, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ErrorCode } from './error-codes.js';
 import { pathToString, type Issue } from './recert-error.js';
-
-/** The located parser, loaded on first use: only a file the fast path refuses needs it (loading costs ~30 ms). */
-let yamlModule: typeof Yaml | undefined;
-const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 export type Located<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
@@ -101,7 +95,7 @@ export function parseLocatedSlow<S extends z.ZodType>(
 function aliasIssue(doc: Document, lineCounter: LineCounter, file: string, code: ErrorCode, error: unknown): Issue {
   let unresolved: Alias | undefined;
   let first: Alias | undefined;
-  yaml().visit(doc, {
+  visit(doc, {
     Alias(_, alias) {
       first ??= alias;
       if (unresolved === undefined && alias.resolve(doc) === undefined) unresolved = alias;
@@ -145,8 +139,8 @@ export function parsePath(path: string): PropertyKey[] {
 }
 
 function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter } {
-  const lineCounter = new (yaml().LineCounter)();
-  const doc = yaml().parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core', logLevel: 'error' });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core', logLevel: 'error' });
   return { doc, lineCounter };
 }
 
@@ -154,7 +148,7 @@ function parseWithPositions(text: string): { doc: Document; lineCounter: LineCou
 function locate(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): { line: number; col: number } | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as unknown[], true);
-    if (yaml().isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
   }
   return undefined;
 }

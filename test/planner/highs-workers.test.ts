@@ -1,10 +1,10 @@
 /**
- * HiGHS in worker threads (src/planner/highs-workers.ts): the same answers as HiGHS in this thread,
+ * HiGHS in worker threads (src/parallel/highs-workers.ts): the same answers as HiGHS in this thread,
  * jobs given at the same time to one runner (plans made concurrently) each get their own answer, and a
  * cancelled job neither settles nor disturbs the next one.
  */
 import { describe, expect, it } from 'vitest';
-import { highsWorkerPool } from '../../src/planner/highs-workers.js';
+import { highsWorkerPool } from '../../src/parallel/highs-workers.js';
 import { MilpBuilder, type Milp } from '../../src/planner/milp.js';
 import { highsSolver } from '../../src/planner/solve-highs.js';
 

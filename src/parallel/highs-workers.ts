@@ -1,8 +1,9 @@
 /**
  * HiGHS in worker threads, so that two MILPs can run at once on a machine with two or more cores (a MILP
- * blocks the thread that runs it: HiGHS's `run()` is synchronous). solve-part.ts uses them to race the
- * cores of different guessed costs; each of those MILPs answers an independent exact question, so which
- * one finishes first changes the time, not the answer's cost.
+ * blocks the thread that runs it: HiGHS's `run()` is synchronous). `recert plan` passes them to `plan()`
+ * (PlanOptions.runners), whose solve-part.ts races the cores of different guessed costs on them; the
+ * answer is the one the MILPs solved one after another would give. Outside the domain: threads and the
+ * load average are the process's business (the API server has its own pool of plan threads instead).
  *
  * The workers run the source text of `runMilp` (solve-highs.ts), so they need no TypeScript loader; they
  * are created on first use, up to two are kept idle for the life of the process, and they do not keep it
@@ -13,21 +14,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Milp, MilpResult, MilpSolveOptions } from './milp.js';
-import { milpOptions, modelData, runMilp } from './solve-highs.js';
-
-export interface MilpJob {
-  readonly result: Promise<MilpResult>;
-  /** Stops the run (its result then never settles). */
-  cancel(): void;
-}
-
-/** A thread that solves one MILP at a time. */
-export interface MilpRunner {
-  run(milp: Milp, options: MilpSolveOptions): MilpJob;
-  /** Gets ready for a job that may come soon (starts a thread and loads HiGHS in it). */
-  warm?(): void;
-}
+import type { Milp, MilpJob, MilpResult, MilpRunner, MilpSolveOptions } from '../planner/milp.js';
+import { milpOptions, modelData, runMilp } from '../planner/solve-highs.js';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
