@@ -44,6 +44,12 @@ export interface MilpSolveOptions {
   readonly timeLimitSeconds: number;
   /** Values of some columns of a known feasible solution (the others are completed by the solver), to start from. */
   readonly start?: { readonly indices: readonly number[]; readonly values: readonly number[] } | undefined;
+  /**
+   * false: skip the solver's RENS heuristic (a sub-MIP around the LP solution). Only about speed: it finds
+   * the optimum at the root when the LP bound is tight, and costs more than it gains on the later, larger
+   * guesses of solve-part.ts, which exist only because the bound was not tight. Default true.
+   */
+  readonly rens?: boolean | undefined;
 }
 
 export interface LpResult {
@@ -52,6 +58,19 @@ export interface LpResult {
   readonly values: readonly number[];
   /** Row duals y with reduced costs c − Aᵀy (minimization). */
   readonly rowDual: readonly number[];
+}
+
+export interface MilpJob {
+  readonly result: Promise<MilpResult>;
+  /** Stops the run (its result then never settles). */
+  cancel(): void;
+}
+
+/** A thread that solves one MILP at a time (src/parallel/highs-workers.ts). */
+export interface MilpRunner {
+  run(milp: Milp, options: MilpSolveOptions): MilpJob;
+  /** Gets ready for a job that may come soon (starts a thread and loads HiGHS in it). */
+  warm?(): void;
 }
 
 export interface MilpSolver {

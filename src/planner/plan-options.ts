@@ -1,6 +1,6 @@
 /** What the person asks of a plan. Every field is optional; `resolveOptions` fills in the defaults. */
 import type { Offering } from '../catalog/course-schema.js';
-import type { MilpSolver } from './milp.js';
+import type { MilpRunner, MilpSolver } from './milp.js';
 
 export type Horizon = { readonly years: number } | { readonly cycles: number };
 
@@ -25,6 +25,11 @@ export interface PlanOptions {
   readonly reductions?: boolean;
   /** The MILP solver; default HiGHS. */
   readonly solver?: MilpSolver;
+  /**
+   * Threads to race the guessed-cost MILPs on (two or more; `highsRunners()` of src/parallel). Default
+   * none: the MILPs are solved one after another in this thread. The answer is the same either way.
+   */
+  readonly runners?: readonly MilpRunner[];
 }
 
 export interface ResolvedOptions {

@@ -22,6 +22,8 @@ import { planTargets } from './targets.js';
 
 export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Profile, asOf: CalendarDate, input: PlanOptions = {}): Promise<PlanResult> {
   const options = resolveOptions(input);
+  const solver = input.solver ?? highsSolver;
+  const runners = options.reductions ? input.runners ?? [] : [];
   const targets = planTargets(catalog, profile, asOf, options);
   const earnOnce = new Set([...catalog.programs.values()].filter((p) => p.rules.every((r) => r.validity.kind === 'never')).map((p) => p.id));
   const held = new Set(profile.credentials.map((c) => c.program));
@@ -46,7 +48,7 @@ export async function plan(catalog: Catalog, courses: CourseCatalog, profile: Pr
     infeasible.push(...failures);
     requirements = dropFrom(requirements, failures);
   }
-  const problem: PartProblem = { asOf, options, offerings, buckets, slots, earnOnce, solver: input.solver ?? highsSolver, lpSolver: highsSolver };
+  const problem: PartProblem = { asOf, options, offerings, buckets, slots, earnOnce, solver, lpSolver: highsSolver, runners };
   const parts = options.reductions ? splitIndependent(requirements, slots, offerings, options, earnOnce) : [{ requirements, slots }];
 
   const chosen: number[] = [];

@@ -14,7 +14,7 @@ import type { Part } from './components.js';
 import { dominatedOfferings } from './dominance.js';
 import { greedyPlan, type GreedyResult } from './greedy.js';
 import { lpReduce, subModel } from './lp-bound.js';
-import type { Milp, MilpResult, MilpSolver } from './milp.js';
+import type { Milp, MilpJob, MilpResult, MilpRunner, MilpSolveOptions, MilpSolver } from './milp.js';
 import { costOf, type ResolvedOptions } from './plan-options.js';
 import type { Infeasibility, Requirement } from './requirement.js';
 import type { Slot } from './slots.js';
@@ -28,6 +28,8 @@ export interface PartProblem {
   readonly earnOnce: ReadonlySet<string>;
   readonly solver: MilpSolver;
   readonly lpSolver: MilpSolver;
+  /** Threads that each solve one MILP at a time (HiGHS workers); with two or more, the guesses race. */
+  readonly runners: readonly MilpRunner[];
 }
 
 /** core: slots in the last MILP solved (summed over parts); fixed: slots left out of it by their reduced cost. */
@@ -155,56 +157,145 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   stats.lpRounds += reduction.rounds;
   const L = reduction.bound;
   const d = (j: number): number => Math.max(0, reduction.reducedCost[j]!);
-  const rest = milp.columns.map((_, j) => j).filter((j) => j >= xCount);
   const slack = 1e-6 * Math.max(1, Math.abs(L));
-  let incumbent = start;
+  const coreOf = (G: number): number[] => { const core: number[] = []; for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j); return core; };
+  const rest = milp.columns.map((_, j) => j).filter((j) => j >= xCount);
   // A plan using slot j costs at least L + d_j, so every plan of cost ≤ G uses only slots with
-  // d_j ≤ G − L: the core of G. Rounds: guess a cost G a little above L; solve the core of G with the
-  // row Σ cost·x ≤ G, to a zero gap. A plan found there is optimal (a cheaper one would lie in the same
-  // core); none means that every plan costs more than G, and the guess grows. The last guess is the
+  // d_j ≤ G − L: the core of G. Guesses: a cost G a little above L; the MILP of the core of G with the
+  // row Σ cost·x ≤ G, solved to a zero gap. A plan found there is optimal (a cheaper one would lie in the
+  // same core); none means that every plan costs more than G, and the guess grows. The last guess is the
   // incumbent's cost − 1 (integer costs): its core holds every slot that could still improve on it.
-  let share = GUESS_SHARE;
-  const [baseCore, baseFixed] = [stats.core, stats.fixed];
-  for (;;) {
+  const guesses: Guess[] = [];
+  for (let share = GUESS_SHARE; ; share *= GUESS_GROWTH) {
     const guess = Math.floor(L + share * Math.max(1, Math.abs(L)));
-    let last = incumbent !== null && guess >= incumbent.cost - 1;
-    let G = last ? incumbent!.cost - 1 : guess;
-    if (G < L - slack) return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
-    let core: number[] = [];
-    for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j);
+    let last = start !== null && guess >= start.cost - 1;
+    let G = last ? start!.cost - 1 : guess;
+    if (G < L - slack) {
+      // Below the bound: no plan costs G or less. For U − 1, the incumbent is optimal without a MILP.
+      if (last) return { chosen: start!.chosen, status: 'optimal', gap: 0 };
+      continue;
+    }
+    let core = coreOf(G);
     if (!last && core.length === xCount) {
       // The guess's core is every slot: solve for the optimum itself (the core of U − 1, or everything).
       last = true;
-      G = incumbent === null ? Infinity : incumbent.cost - 1;
-      core = [];
-      for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j);
+      G = start === null ? Infinity : start.cost - 1;
+      core = coreOf(G);
     }
-    stats.core = baseCore + core.length;
-    stats.fixed = baseFixed + xCount - core.length;
-    const columns = [...core, ...rest];
-    const sub = subModel(milp, columns);
-    const model = last ? sub : withCutoff(sub, core.length, G);
-    const result = await p.solver.solve(model, { timeLimitSeconds: p.options.timeLimitSeconds, start: last ? startIn(core, incumbent, slots) : undefined });
-    record(stats, model, result);
+    guesses.push({ G, last, core, columns: [...core, ...rest] });
+    if (last) break;
+  }
+  // Each guess's MILP is built when it is solved (most plans need only the first).
+  const models = new Map<number, Milp>();
+  const modelOf = (k: number): Milp => {
+    const { G, last, core, columns } = guesses[k]!;
+    let model = models.get(k);
+    if (model === undefined) {
+      const sub = subModel(milp, columns);
+      model = last ? sub : withCutoff(sub, core.length, G);
+      models.set(k, model);
+    }
+    return model;
+  };
+  const [baseCore, baseFixed] = [stats.core, stats.fixed];
+  let incumbent = start;
+  /** What one guess's MILP says: the answer, or null when a larger guess must be tried. */
+  const settle = (k: number, result: MilpResult): Solved | null => {
+    const guess = guesses[k]!;
+    stats.core = baseCore + guess.core.length;
+    stats.fixed = baseFixed + xCount - guess.core.length;
+    record(stats, modelOf(k), result);
     if ((result.status === 'optimal' || result.status === 'feasible') && result.objective !== null) {
       const cost = Math.round(result.objective);
       if (incumbent === null || cost < incumbent.cost) {
-        incumbent = { cost, chosen: columns.flatMap((j, k) => (j < xCount && (result.values[k] ?? 0) > 0.5 ? [slots[j]!.index] : [])) };
+        incumbent = { cost, chosen: guess.columns.flatMap((j, c) => (j < xCount && (result.values[c] ?? 0) > 0.5 ? [slots[j]!.index] : [])) };
       }
     }
     if (result.status === 'optimal') return { chosen: incumbent!.chosen, status: 'optimal', gap: 0 };
     if (result.status === 'infeasible') {
       // No plan costs G or less: in the last MILP, nothing is cheaper than the incumbent (or, without
-      // one, there is no plan at all); otherwise the next guess is higher.
-      if (last) return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
-      share *= GUESS_GROWTH;
-      continue;
+      // one, there is no plan at all); otherwise a higher guess decides.
+      if (!guess.last) return null;
+      return incumbent === null ? 'infeasible' : { chosen: incumbent.chosen, status: 'optimal', gap: 0 };
     }
     // Limit reached: the best plan so far, with the LP bound (or the solver's, when the core held every
     // slot that could improve on the incumbent: a core's bound says nothing about plans outside it).
     if (incumbent === null) return 'unknown';
-    return { chosen: incumbent.chosen, status: 'feasible', gap: gapOf(incumbent.cost, last ? Math.max(L, Math.min(incumbent.cost, result.bound ?? -Infinity)) : L) };
+    return { chosen: incumbent.chosen, status: 'feasible', gap: gapOf(incumbent.cost, guess.last ? Math.max(L, Math.min(incumbent.cost, result.bound ?? -Infinity)) : L) };
+  };
+  // RENS only in the first guess's MILP: where the bound is tight it finds the optimum at the root; a
+  // later guess exists because the bound was not tight, and there it costs more than it finds.
+  const options = (k: number): MilpSolveOptions => ({ timeLimitSeconds: p.options.timeLimitSeconds, start: guesses[k]!.last ? startIn(guesses[k]!.core, start, slots) : undefined, rens: k === 0 });
+  // The first guess in this thread: most often it decides (the bound is tight), and then no other
+  // thread is needed. When it is refuted and two or more threads are there, the rest race (the threads
+  // start now, loading HiGHS while the first guess runs).
+  if (p.runners.length >= 2 && guesses.length >= 3) for (const runner of p.runners) runner.warm?.();
+  const inThisThread = async (from: number): Promise<Solved> => {
+    for (let k = from; k < guesses.length; k++) {
+      const answer = settle(k, await p.solver.solve(modelOf(k), options(k)));
+      if (answer !== null) return answer;
+    }
+    // The last guess always decides (settle never returns null for it).
+    throw new Error('planner: no guess decided');
+  };
+  const first = settle(0, await p.solver.solve(modelOf(0), options(0)));
+  if (first !== null) return first;
+  if (p.runners.length < 2 || guesses.length < 3) return inThisThread(1);
+  // The race gives every result from guess 1 up to the first decisive one; settling them in order gives
+  // exactly what solving them one after another here gives (the same plan, the same statistics).
+  const decisive = (k: number, result: MilpResult): boolean => guesses[k]!.last || result.status !== 'infeasible';
+  let results: Map<number, MilpResult>;
+  try {
+    results = await race(1, guesses.length, p.runners, modelOf, options, decisive);
+  } catch {
+    // A worker thread that fails (it should not) costs the race, not the plan: the guesses are solved here.
+    return inThisThread(1);
   }
+  for (let k = 1; k < guesses.length; k++) {
+    const answer = settle(k, results.get(k)!);
+    if (answer !== null) return answer;
+  }
+  throw new Error('planner: no guess decided');
+}
+
+interface Guess { G: number; last: boolean; core: number[]; columns: number[] }
+
+/**
+ * Runs the guesses' MILPs `from` … `count − 1` on several threads at once, in increasing order (a thread
+ * that finishes takes the next guess not yet started), until every guess from `from` up to the first
+ * decisive one has its result; the runs still going on then (larger guesses) are cancelled. Exact: each
+ * guess's MILP answers its question on its own (docs/planner.md §4 items 6 and 8), and the caller settles
+ * the results in order, as if they had been solved one after another. The time saved is that a larger
+ * guess runs while a smaller one is being refuted.
+ */
+function race(from: number, count: number, runners: readonly MilpRunner[], model: (k: number) => Milp, options: (k: number) => MilpSolveOptions,
+  decisive: (k: number, result: MilpResult) => boolean): Promise<Map<number, MilpResult>> {
+  return new Promise((resolve, reject) => {
+    const running = new Map<number, MilpJob>();
+    const results = new Map<number, MilpResult>();
+    let next = from;
+    let finished = false;
+    const stop = (): void => {
+      finished = true;
+      for (const job of running.values()) job.cancel();
+      running.clear();
+    };
+    const launch = (runner: MilpRunner): void => {
+      if (finished || next >= count) return;
+      const k = next++;
+      const job = runner.run(model(k), options(k));
+      running.set(k, job);
+      job.result.then((result) => {
+        if (finished) return;
+        running.delete(k);
+        results.set(k, result);
+        // Done when every guess from `from` has a result up to a decisive one.
+        for (let j = from; results.has(j); j++) if (decisive(j, results.get(j)!)) { stop(); resolve(results); return; }
+        launch(runner);
+      }, (error: unknown) => { if (!finished) { stop(); reject(error); } });
+    };
+    for (const runner of runners) launch(runner);
+  });
 }
 
 /** The model with the row Σ cost·x ≤ G over its first `xCount` columns (only plans of cost ≤ G). */

@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { personCalendar } from '../../calendar/person-calendar.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import { RecertError } from '../../shared/recert-error.js';
 import { parseAsOf, type Io } from '../io.js';
@@ -18,6 +17,8 @@ export function registerCalendar(program: Command, io: Io): void {
     .option('--as-of <date>', 'the date to evaluate on (default: today)', parseAsOf)
     .action(async (options: WalletOptions & { out?: string; asOf?: CalendarDate }) => {
       await withWallet(options, async ({ store, person, catalog }) => {
+        // Loaded on use: ical-generator is only needed by this command.
+        const { personCalendar } = await import('../../calendar/person-calendar.js');
         const text = await personCalendar({ store, catalog: catalog() }, person, { asOf: options.asOf ?? today(), now: new Date() });
         if (options.out === undefined) return io.out(text.trimEnd());
         try {

@@ -104,9 +104,10 @@ export function registerPlan(program: Command, io: Io): void {
         letLapse: flags.letLapse,
         timeLimitSeconds: flags.timeLimit,
       };
-      // Loaded on use: HiGHS's WebAssembly is only needed by `recert plan`.
-      const { plan } = await import('../../planner/plan.js');
-      const result = await plan(catalog, courses, profile, asOf, options);
+      // Loaded on use: HiGHS's WebAssembly is only needed by `recert plan`. With a core to spare, HiGHS
+      // worker threads race the guessed-cost MILPs (same answer as one after another, docs/planner.md §4).
+      const [{ plan }, { highsRunners }] = await Promise.all([import('../../planner/plan.js'), import('../../parallel/highs-workers.js')]);
+      const result = await plan(catalog, courses, profile, asOf, { ...options, runners: highsRunners() });
       const json = planJson(catalog, courses, profile, asOf, result, options);
       if (flags.json) {
         io.out(JSON.stringify(json, null, 2));
