@@ -89,14 +89,15 @@ class WorkerRunner implements MilpRunner {
 const pool: readonly MilpRunner[] = [new WorkerRunner(), new WorkerRunner()];
 
 /**
- * Two HiGHS worker threads when the machine has a core to spare: at least two cores, and a one-minute
- * load average at least half a core below their number (the threads only help when they really run at
- * the same time: on a machine whose other core is busy, racing two MILPs made each plan slower). Else
- * none, and the caller solves in its own thread, one MILP after another.
+ * HiGHS worker threads for the cores the planner's own thread leaves (one on two cores, two on three or
+ * more) when the machine has a core to spare: a one-minute load average at least half a core below the
+ * number of cores (the threads only help when they really run at the same time as the planner's own
+ * thread: on a machine whose other core is busy, racing MILPs made each plan slower). Else none, and the
+ * caller solves in its own thread, one MILP after another.
  */
 export function highsRunners(): readonly MilpRunner[] {
   const cores = availableParallelism();
-  return cores < 2 || loadavg()[0]! > cores - 0.5 ? [] : pool;
+  return cores < 2 || loadavg()[0]! > cores - 0.5 ? [] : pool.slice(0, cores - 1);
 }
 
 /** The two HiGHS worker threads, whatever the load (for measurements). */

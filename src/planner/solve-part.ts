@@ -227,9 +227,9 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   // later guess exists because the bound was not tight, and there it costs more than it finds.
   const options = (k: number): MilpSolveOptions => ({ timeLimitSeconds: p.options.timeLimitSeconds, start: guesses[k]!.last ? startIn(guesses[k]!.core, start, slots) : undefined, rens: k === 0 });
   // The first guess in this thread: most often it decides (the bound is tight), and then no other
-  // thread is needed. When it is refuted and two or more threads are there, the rest race (the threads
-  // start now, loading HiGHS while the first guess runs).
-  if (p.runners.length >= 2 && guesses.length >= 3) for (const runner of p.runners) runner.warm?.();
+  // thread is needed. When it is refuted and threads are there, the second guess runs here while the
+  // later ones race on the threads (which start now, loading HiGHS while the first guess runs).
+  if (p.runners.length >= 1 && guesses.length >= 3) for (const runner of p.runners) runner.warm?.();
   const inThisThread = async (from: number): Promise<Solved> => {
     for (let k = from; k < guesses.length; k++) {
       const answer = settle(k, await p.solver.solve(modelOf(k), options(k)));
@@ -240,18 +240,32 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   };
   const first = settle(0, await p.solver.solve(modelOf(0), options(0)));
   if (first !== null) return first;
-  if (p.runners.length < 2 || guesses.length < 3) return inThisThread(1);
-  // The race gives every result from guess 1 up to the first decisive one; settling them in order gives
-  // exactly what solving them one after another here gives (the same plan, the same statistics).
+  if (p.runners.length < 1 || guesses.length < 3) return inThisThread(1);
+  // Guess 1 here (this thread has HiGHS ready), guesses 2… on the threads meanwhile. The race gives every
+  // result from guess 2 up to the first decisive one; settling them all in order gives exactly what
+  // solving them one after another here gives (the same plan, the same statistics).
   const decisive = (k: number, result: MilpResult): boolean => guesses[k]!.last || result.status !== 'infeasible';
+  const ahead = race(2, guesses.length, p.runners, modelOf, options, decisive);
+  ahead.results.catch(() => undefined);
+  let second: Solved | null;
+  try {
+    second = settle(1, await p.solver.solve(modelOf(1), options(1)));
+  } catch (error) {
+    ahead.stop();
+    throw error;
+  }
+  if (second !== null) {
+    ahead.stop();
+    return second;
+  }
   let results: Map<number, MilpResult>;
   try {
-    results = await race(1, guesses.length, p.runners, modelOf, options, decisive);
+    results = await ahead.results;
   } catch {
     // A worker thread that fails (it should not) costs the race, not the plan: the guesses are solved here.
-    return inThisThread(1);
+    return inThisThread(2);
   }
-  for (let k = 1; k < guesses.length; k++) {
+  for (let k = 2; k < guesses.length; k++) {
     const answer = settle(k, results.get(k)!);
     if (answer !== null) return answer;
   }
@@ -269,17 +283,17 @@ interface Guess { G: number; last: boolean; core: number[]; columns: number[] }
  * guess runs while a smaller one is being refuted.
  */
 function race(from: number, count: number, runners: readonly MilpRunner[], model: (k: number) => Milp, options: (k: number) => MilpSolveOptions,
-  decisive: (k: number, result: MilpResult) => boolean): Promise<Map<number, MilpResult>> {
-  return new Promise((resolve, reject) => {
-    const running = new Map<number, MilpJob>();
-    const results = new Map<number, MilpResult>();
-    let next = from;
-    let finished = false;
-    const stop = (): void => {
-      finished = true;
-      for (const job of running.values()) job.cancel();
-      running.clear();
-    };
+  decisive: (k: number, result: MilpResult) => boolean): { readonly results: Promise<Map<number, MilpResult>>; stop(): void } {
+  const running = new Map<number, MilpJob>();
+  const results = new Map<number, MilpResult>();
+  let next = from;
+  let finished = false;
+  const stop = (): void => {
+    finished = true;
+    for (const job of running.values()) job.cancel();
+    running.clear();
+  };
+  const settled = new Promise<Map<number, MilpResult>>((resolve, reject) => {
     const launch = (runner: MilpRunner): void => {
       if (finished || next >= count) return;
       const k = next++;
@@ -296,6 +310,7 @@ function race(from: number, count: number, runners: readonly MilpRunner[], model
     };
     for (const runner of runners) launch(runner);
   });
+  return { results: settled, stop };
 }
 
 /** The model with the row Σ cost·x ≤ G over its first `xCount` columns (only plans of cost ≤ G). */

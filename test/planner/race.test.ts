@@ -45,11 +45,12 @@ describe('racing the guesses on several threads', () => {
       const largestFirst = fakeRunners((m) => Math.max(0, 60 - m.columns.length / 10));
       const inOrder = fakeRunners((m) => m.columns.length / 20);
       const three = fakeRunners(() => 1, 3);
+      const one = fakeRunners((m) => m.columns.length / 20, 1);
       const threads = await plan(catalog, courses, person, BENCH_AS_OF, { ...options, runners: highsWorkerPool() });
       for (const result of [sequential, plain, threads]) expect(result.status).toBe('optimal');
       expect(sequential.totals.cost).toBe(plain.totals.cost);
       expect(same(threads)).toEqual(same(sequential));
-      for (const tally of [largestFirst, inOrder, three]) {
+      for (const tally of [largestFirst, inOrder, three, one]) {
         const raced = await plan(catalog, courses, person, BENCH_AS_OF, { ...options, runners: tally.runners });
         expect(same(raced)).toEqual(same(sequential));
         expectAccepted(raced, person, BENCH_AS_OF, courses);
