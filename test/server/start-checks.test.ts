@@ -82,7 +82,7 @@ describe('server start-up checks', () => {
     const status = (await storeBackends()).find((b) => b.engine === 'postgres');
     if (status === undefined || !status.available) {
       if (process.env.CI && status !== undefined) throw new Error('CI must run these tests against a live PostgreSQL');
-      context.skip();
+      context.skip(); // no PostgreSQL outside CI: nothing to start against
       return;
     }
     const schema = `recert_test_ro_${process.pid}_${Date.now() % 100000}`;

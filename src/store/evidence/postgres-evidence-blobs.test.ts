@@ -18,7 +18,7 @@ const postgres = (await storeBackends()).find((b) => b.engine === 'postgres');
 
 // PostgreSQL only (SQLite keeps evidence in the data folder). Without PostgreSQL the suite is skipped and
 // named by the skipped-suites reporter; under CI the other PostgreSQL suites fail instead.
-(postgres?.available === true ? describe : describe.skip)('evidence bytes in PostgreSQL', () => {
+(postgres?.available === true ? describe : describe.skip)('evidence bytes in PostgreSQL', () => { // skipped without PostgreSQL: the suite needs a live database
   let store: Store;
   let blobs: PostgresEvidenceBlobs;
   let folder: string;
