@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Activity } from '../profile/profile-schema.js';
 import type { Database } from './database.js';
 import { logChange, type Stamp } from './change-log.js';
-import { activityFromRows, activityToRows } from './rows.js';
+import { activityFromRows, activityToRows, linesByActivity } from './rows.js';
 import { alreadyExists, notFound } from './store-errors.js';
 
 export async function selectActivities(db: Kysely<Database>, personId: string, id?: string): Promise<Activity[]> {
@@ -14,8 +14,7 @@ export async function selectActivities(db: Kysely<Database>, personId: string, i
     lines = lines.where('activity_id', '=', id);
   }
   const [activityRows, lineRows] = await Promise.all([rows.orderBy('completed').orderBy('id').execute(), lines.execute()]);
-  const byActivity = new Map<string, typeof lineRows>();
-  for (const line of lineRows) byActivity.set(line.activity_id, [...(byActivity.get(line.activity_id) ?? []), line]);
+  const byActivity = linesByActivity(lineRows);
   return activityRows.map((row) => activityFromRows(row, byActivity.get(row.id) ?? []));
 }
 

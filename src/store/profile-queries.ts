@@ -1,14 +1,14 @@
 /** The whole wallet at once: load it as a profile, or import a profile into it. */
 import { isDeepStrictEqual } from 'node:util';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Activity, Credential, Profile, Renewal } from '../profile/profile-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { RecertError } from '../shared/recert-error.js';
 import { replaceActivity, selectActivities } from './activity-queries.js';
 import { logChange, logChanges, type Stamp } from './change-log.js';
-import type { CreditLinesTable, Database } from './database.js';
+import type { Database } from './database.js';
 import { deleteEvidence, mergeRemoved } from './evidence-queries.js';
-import { activityFromRows, activityToRows, credentialFromRow, credentialToRow } from './rows.js';
+import { activityFromRows, activityToRows, credentialFromRow, credentialToRow, linesByActivity } from './rows.js';
 import type { ImportOptions, ImportSummary, Removed, StoredRenewal } from './store.js';
 
 export async function selectCredentials(db: Kysely<Database>, personId: string): Promise<Credential[]> {
@@ -23,11 +23,14 @@ export async function selectRenewals(db: Kysely<Database>, personId: string, cre
   return rows.map((row) => ({ id: Number(row.id), credential: row.credential_id, date: row.date as CalendarDate }));
 }
 
-export async function selectProfile(db: Kysely<Database>, personId: string): Promise<Profile> {
+/** `readActivities`: how the activities are read (an import reads them in pages, yielding between). */
+export async function selectProfile(
+  db: Kysely<Database>, personId: string, readActivities: (db: Kysely<Database>, personId: string) => Promise<Activity[]> = selectActivities,
+): Promise<Profile> {
   const [credentials, renewals, activities] = await Promise.all([
     selectCredentials(db, personId),
     selectRenewals(db, personId),
-    selectActivities(db, personId),
+    readActivities(db, personId),
   ]);
   return { credentials, renewals: renewals.map(({ credential, date }) => ({ credential, date })), activities };
 }
@@ -72,12 +75,7 @@ async function selectActivitiesInPages(db: Kysely<Database>, personId: string): 
     const last = rows[rows.length - 1]!.id;
     let lines = db.selectFrom('credit_lines').selectAll().where('person_id', '=', personId).where('activity_id', '<=', last);
     if (after !== undefined) lines = lines.where('activity_id', '>', after);
-    const linesOf = new Map<string, Selectable<CreditLinesTable>[]>();
-    for (const line of await lines.orderBy('activity_id').orderBy('line').execute()) {
-      const list = linesOf.get(line.activity_id);
-      if (list === undefined) linesOf.set(line.activity_id, [line]);
-      else list.push(line);
-    }
+    const linesOf = linesByActivity(await lines.execute());
     for (const row of rows) out.push(activityFromRows(row, linesOf.get(row.id) ?? []));
     if (rows.length < PAGE) return out;
     after = last;
@@ -98,12 +96,7 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  * New activities are written CHUNK rows per statement, with a yield to the event loop between chunks.
  */
 export async function importInto(db: Kysely<Database>, stamp: Stamp, personId: string, incoming: Profile, options: ImportOptions): Promise<ImportSummary> {
-  const [credentials, renewals] = await Promise.all([selectCredentials(db, personId), selectRenewals(db, personId)]);
-  const existing: Profile = {
-    credentials,
-    renewals: renewals.map(({ credential, date }) => ({ credential, date })),
-    activities: await selectActivitiesInPages(db, personId),
-  };
+  const existing = await selectProfile(db, personId, selectActivitiesInPages);
   const merged: Profile = options.mode === 'replace' ? incoming : {
     credentials: [...existing.credentials, ...incoming.credentials],
     renewals: [...existing.renewals, ...incoming.renewals],

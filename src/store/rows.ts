@@ -23,6 +23,17 @@ export function credentialToRow(personId: string, credential: Credential): Crede
   return { person_id: personId, id: credential.id, program: credential.program, earned: credential.earned, number: credential.number ?? null };
 }
 
+/** Credit-line rows grouped by their activity's id (activityFromRows puts each group in line order). */
+export function linesByActivity(lines: readonly Selectable<CreditLinesTable>[]): Map<string, Selectable<CreditLinesTable>[]> {
+  const out = new Map<string, Selectable<CreditLinesTable>[]>();
+  for (const line of lines) {
+    const list = out.get(line.activity_id);
+    if (list === undefined) out.set(line.activity_id, [line]);
+    else list.push(line);
+  }
+  return out;
+}
+
 export function activityFromRows(row: Selectable<ActivitiesTable>, lines: readonly Selectable<CreditLinesTable>[]): Activity {
   return {
     id: row.id,
