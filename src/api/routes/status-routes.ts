@@ -23,10 +23,11 @@ const statusQuery = asOfQuery.extend({
 type StatusDetail = NonNullable<z.infer<typeof statusQuery>['detail']>;
 
 /**
- * The reports are sent as JSON.stringify makes them, not parsed by the zod schema first: evaluate()
- * summarizeStatus() and summarizeActivities() build their objects with exactly the schema's fields in its order, so the
- * bytes are the same (test/http/status-serialization.test.ts checks it on random wallets) at a third
- * of the cost. The schemas still document the routes (OpenAPI) and serialize their error answers.
+ * The reports are sent as JSON.stringify makes them, not parsed by the zod schema first: evaluate(),
+ * summarizeStatus() and summarizeActivities() build their objects with exactly the schema's fields in
+ * its order, so the bytes are the same (test/http/status-serialization.test.ts checks it on random
+ * wallets) at a third of the cost. The schemas still document the routes (OpenAPI) and serialize their
+ * error answers.
  */
 function sendAsBuilt(route: { schema: unknown; method: string; url: string; httpStatus?: string }): (data: unknown) => string {
   return route.httpStatus === '200' ? (data) => JSON.stringify(data) : serializerCompiler(route as Parameters<typeof serializerCompiler>[0]);
