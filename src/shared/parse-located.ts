@@ -16,6 +16,7 @@ import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isNode, visit, type Alias, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ErrorCode } from './error-codes.js';
+import { readBlockYaml } from './read-block-yaml.js';
 import { pathToString, type Issue } from './recert-error.js';
 
 export type Located<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
@@ -208,6 +209,9 @@ export function fastParse(text: string, file: string): { ok: true; value: unknow
       const value: unknown = JSON.parse(text);
       return countKeys(value) === countKeyTokens(text) ? { ok: true, value } : { ok: false };
     }
+    // Plain block YAML (what generators write) by the small reader; anything else by js-yaml.
+    const block = readBlockYaml(text);
+    if (block !== undefined) return { ok: true, value: block.value };
     const documents: unknown[] = [];
     jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: FAST_SCHEMA, json: false });
     // The located parser reads one document; several (`---`) are an error it reports.
@@ -233,25 +237,32 @@ function countKeys(value: unknown): number {
 
 /**
  * The number of keys written in valid JSON text: string tokens followed by a colon. Every `"` outside a
- * string opens one, so scanning string tokens from the start finds exactly the text's strings.
+ * string opens one, so scanning string tokens from the start finds exactly the text's strings. The
+ * quotes are found with indexOf (native code) rather than by a loop over every character.
  */
 function countKeyTokens(text: string): number {
   let n = 0;
   const length = text.length;
-  for (let i = 0; i < length; i++) {
-    if (text.charCodeAt(i) !== 34) continue; // '"' opens a string token
-    for (i++; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i++; // '\\' escapes the next character
-      else if (c === 34) break;
-    }
-    let j = i + 1;
+  let open = text.indexOf('"');
+  while (open >= 0) {
+    let close = text.indexOf('"', open + 1);
+    while (close >= 0 && isEscaped(text, close)) close = text.indexOf('"', close + 1);
+    if (close < 0) break;
+    let j = close + 1;
     while (j < length) {
       const c = text.charCodeAt(j);
       if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break; // JSON whitespace
       j++;
     }
     if (text.charCodeAt(j) === 58) n++; // ':' after the string: a key
+    open = text.indexOf('"', j);
   }
   return n;
+}
+
+/** A `"` preceded by an odd number of backslashes is escaped (inside a string). */
+function isEscaped(text: string, quote: number): boolean {
+  let i = quote - 1;
+  while (i >= 0 && text.charCodeAt(i) === 92) i--;
+  return (quote - 1 - i) % 2 === 1;
 }

@@ -1,0 +1,438 @@
+/**
+ * A reader for the plain block-style YAML that generators and most people write (nested `key: value`
+ * mappings, `- item` sequences, one-line scalars, comments), several times faster than js-yaml on a
+ * big file and much faster in a fresh process, where js-yaml's large functions run unoptimized.
+ *
+ * It gives exactly the value the located parser (`yaml`, core schema) gives, or `undefined` whenever
+ * the text uses anything outside that subset or anything it is not sure of: anchors, aliases, tags,
+ * flow collections other than `[]` and `{}`, block scalars (`|`, `>`), scalars over several lines,
+ * escapes in double quotes, quoted or unusual keys, duplicate keys, tabs, `\r`, control characters,
+ * several documents. The caller then uses the general readers, which also report what is wrong.
+ * read-block-yaml.test.ts checks it against the located parser on shipped, generated and random texts.
+ */
+
+/** Thrown inside the reader when it is not sure; never escapes it. */
+class Unsure {}
+const UNSURE = new Unsure();
+
+/**
+ * Characters the reader leaves to the general parsers: tabs, `\r`, control characters, NEL, BOM,
+ * line and paragraph separators, non-characters (YAML gives some of them meanings or rejects them).
+ */
+const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const NEWLINE = 10;
+const AMPERSAND = 38;
+const ASTERISK = 42;
+
+/**
+ * Plain keys the reader accepts: a letter or `_` (KEY_START), then letters, digits, `_` and `-`
+ * (KEY_CHAR). Tables rather than functions: a fresh process runs this code in the interpreter at first,
+ * where a call per character costs more than the rest of the loop.
+ */
+const KEY_START = new Uint8Array(128);
+const KEY_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  KEY_START[c] = letter ? 1 : 0;
+  KEY_CHAR[c] = letter || (c >= 48 && c <= 57) || c === DASH ? 1 : 0;
+}
+/** Keys the core schema reads as null or a boolean (not a string), and the one JS treats specially. */
+const NON_STRING_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
+const KEY_SLOTS = 256;
+const SLOTS = 1024;
+/** `yaml` limits an implicit key to 1024 characters; longer ones are left to it. */
+const MAX_KEY = 1000;
+
+/**
+ * First characters of a plain scalar that are YAML indicators (or quotes and flow brackets, read
+ * separately): `[]{},#&*!|>'"%@` and backquote, `?` and `:`. `-` is handled apart (`-5` is a scalar).
+ */
+const INDICATOR = new Uint8Array(128);
+for (const c of '[]{},#&*!|>\'"%@`?:') INDICATOR[c.charCodeAt(0)] = 1;
+
+const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/**
+ * A plain scalar as the core schema resolves it (the regular expressions are those of `yaml`'s core
+ * schema): null, a boolean, an integer (decimal, `0o` octal, `0x` hex), a float, or the string itself.
+ */
+export function resolveCorePlain(s: string): unknown {
+  const c = s.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) {
+    const decimal = plainDecimal(s);
+    if (decimal !== undefined) return decimal;
+    if (INT.test(s)) return s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10);
+    if (FLOAT_SPECIAL.test(s)) return /nan$/i.test(s) ? NaN : s.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
+    return s;
+  }
+  if (s.length > 5) return s;
+  switch (s) {
+    case '': case '~': case 'null': case 'Null': case 'NULL': return null;
+    case 'true': case 'True': case 'TRUE': return true;
+    case 'false': case 'False': case 'FALSE': return false;
+    default: return s;
+  }
+}
+
+/** Where `what` next occurs in `text` from `from` on, or the text's length. */
+function indexOrLength(text: string, what: string, from: number): number {
+  const at = text.indexOf(what, from);
+  return at < 0 ? text.length : at;
+}
+
+/** Powers of ten that are exact doubles (up to 1e22). */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The common numbers from their digits, without regular expressions: `[-+]?D+` and `[-+]?D+.D*` with at
+ * most 15 digits (so the digits make an exact integer m). An integer is m, as parseInt gives; a decimal
+ * is m / 10^k, which is exactly parseFloat's value: both are the correctly rounded double of the same
+ * rational, m and 10^k being exact (k ≤ 15). Anything else: undefined, for the regular expressions.
+ */
+function plainDecimal(s: string): number | undefined {
+  const length = s.length;
+  let i = 0;
+  const sign = s.charCodeAt(0);
+  if (sign === DASH || sign === 43) i = 1;
+  const first = i;
+  let m = 0;
+  for (; i < length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    m = m * 10 + d;
+  }
+  const whole = i - first;
+  if (whole === 0) return undefined;
+  let k = 0;
+  if (i < length) {
+    if (s.charCodeAt(i) !== 46) return undefined; // '.'
+    for (i++; i < length; i++) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return undefined;
+      m = m * 10 + d;
+      k++;
+    }
+  }
+  if (whole + k > 15) return undefined;
+  const value = k === 0 ? m : m / POW10[k]!;
+  return sign === DASH ? -value : value;
+}
+
+/** The data of a block-style YAML text, or undefined when the text is not of the subset this reads. */
+export function readBlockYaml(text: string): { value: unknown } | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  try {
+    const reader = new BlockReader(text);
+    reader.nextLine(0);
+    if (reader.indent < 0) return undefined; // nothing but comments: left to the general parsers
+    const value = reader.isDash() ? reader.sequence(reader.indent) : reader.mapping(reader.indent, reader.at);
+    if (reader.indent >= 0) return undefined; // something after the root node (less indented, a scalar, …)
+    return { value };
+  } catch (error) {
+    if (error === UNSURE) return undefined;
+    throw error;
+  }
+}
+
+/** Walks the text line by line; `at`, `indent` and `end` describe the current content line. */
+class BlockReader {
+  /** Where the current line's content starts (after its indentation). */
+  at = 0;
+  /** The current line's indentation in spaces; -1 at the end of the text. */
+  indent = -1;
+  /** The end of the current line (its `\n`, or the text's length). */
+  end = 0;
+
+  /** The hash of the last key `keyEnd` found. */
+  private keyHash = 0;
+  /** Keys seen, by hash (see `key`). */
+  private readonly keys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+  /** The next ` #`, `: ` and backslash at or after the last place they were looked for (the text's length if none). */
+  private nextComment = -1;
+  private nextColon = -1;
+  private nextBackslash = -1;
+  /**
+   * By place (a mapping's indentation and entry number): the key last read there, and the text of the
+   * last plain scalar value that filled the rest of its line, with its value (a string, number, boolean
+   * or null; never an object, which must not be shared). A big file repeats the same keys in the same
+   * order and many values (`format: online`); matching them with startsWith costs far less than
+   * reading them, above all in a fresh process where this code is not yet optimized.
+   */
+  private readonly slotKey: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+  private readonly slotText: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+  private readonly slotValue: unknown[] = new Array<unknown>(SLOTS).fill(undefined);
+  /** Set by `scalar`: the plain scalar's text when it filled the rest of its line (no comment or trailing space), else undefined. */
+  private wholeLine: string | undefined = undefined;
+  /** Values by anchor name, for aliases. */
+  private readonly anchors = new Map<string, unknown>();
+
+  constructor(private readonly text: string) {}
+
+  /** Moves to the first line from `from` on that has content (skipping blank and comment lines). */
+  nextLine(from: number): void {
+    const text = this.text;
+    const length = text.length;
+    let p = from;
+    while (p < length) {
+      const start = p;
+      while (p < length && text.charCodeAt(p) === SPACE) p++;
+      if (p === length) break;
+      const c = text.charCodeAt(p);
+      if (c !== NEWLINE && c !== HASH) {
+        this.at = p;
+        this.indent = p - start;
+        const newline = text.indexOf('\n', p);
+        this.end = newline < 0 ? length : newline;
+        return;
+      }
+      const newline = text.indexOf('\n', p);
+      if (newline < 0) break;
+      p = newline + 1;
+    }
+    this.at = length;
+    this.indent = -1;
+    this.end = length;
+  }
+
+  /** The current line is a sequence entry: `-` then a space or the end of the line. */
+  isDash(): boolean {
+    return this.text.charCodeAt(this.at) === DASH && (this.at + 1 === this.end || this.text.charCodeAt(this.at + 1) === SPACE);
+  }
+
+  /** A node on the lines after `key:` or `-` (nothing else on that line): a mapping, a sequence or null. */
+  private blockNode(minIndent: number, sameIndentSequence: number): unknown {
+    if (this.indent < minIndent) {
+      // A mapping's value may be a sequence at the key's own indentation (`key:\n- a`).
+      return this.indent === sameIndentSequence && this.isDash() ? this.sequence(this.indent) : null;
+    }
+    return this.isDash() ? this.sequence(this.indent) : this.mapping(this.indent, this.at);
+  }
+
+  /** A block mapping whose keys stand at column `indent`, the first one at `at` on the current line. */
+  mapping(indent: number, at: number): Record<string, unknown> {
+    const text = this.text;
+    const out: Record<string, unknown> = {};
+    for (let entry = 0; ; entry++) {
+      // The key this place had last time (the previous offering's, say), else one read afresh.
+      const slot = (indent * 16 + (entry < 15 ? entry : 15)) & (SLOTS - 1);
+      let key = this.slotKey[slot];
+      let keyEnd: number;
+      if (key !== undefined && text.startsWith(key, at) && this.isKeyColon(at + key.length)) {
+        keyEnd = at + key.length;
+      } else {
+        keyEnd = this.keyEnd(at);
+        if (keyEnd < 0) throw UNSURE;
+        key = this.key(at, keyEnd);
+        this.slotKey[slot] = key;
+      }
+      // A repeated key (`yaml` reports it). `out` has no value undefined, so a key it holds (or one it
+      // inherits, as `constructor`, left to the general parsers) reads as something else.
+      if (out[key] !== undefined) throw UNSURE;
+      let p = keyEnd + 1;
+      let c = text.charCodeAt(p);
+      while (c === SPACE) c = text.charCodeAt(++p);
+      if (p >= this.end || c === HASH) {
+        this.nextLine(this.end);
+        out[key] = this.blockNode(indent + 1, indent);
+      } else if (c === AMPERSAND) {
+        const anchor = this.anchorAt(p);
+        this.nextLine(this.end);
+        out[key] = this.anchored(anchor, this.blockNode(indent + 1, indent));
+      } else {
+        // The same rest of the line as last time at this place (`format: online`, `kind: self-paced`,
+        // `repeatable: false`): the same value, without reading it again.
+        const known = this.slotText[slot];
+        if (known !== undefined && this.end - p === known.length && text.startsWith(known, p)) {
+          out[key] = this.slotValue[slot];
+        } else {
+          const value = this.scalar(p);
+          out[key] = value;
+          if (this.wholeLine !== undefined) {
+            this.slotText[slot] = this.wholeLine;
+            this.slotValue[slot] = value;
+          }
+        }
+        this.nextLine(this.end);
+        if (this.indent > indent) throw UNSURE; // a scalar continued on the next line, or bad indentation
+      }
+      if (this.indent !== indent) {
+        if (this.indent > indent) throw UNSURE;
+        return out;
+      }
+      at = this.at;
+    }
+  }
+
+  /** A block sequence whose `-` stand at column `indent`, the first on the current line. */
+  sequence(indent: number): unknown[] {
+    const text = this.text;
+    const out: unknown[] = [];
+    for (;;) {
+      let p = this.at + 1;
+      while (p < this.end && text.charCodeAt(p) === SPACE) p++;
+      if (p === this.end || text.charCodeAt(p) === HASH) {
+        this.nextLine(this.end);
+        out.push(this.blockNode(indent + 1, -2));
+      } else if (text.charCodeAt(p) === AMPERSAND) {
+        const anchor = this.anchorAt(p);
+        this.nextLine(this.end);
+        out.push(this.anchored(anchor, this.blockNode(indent + 1, -2)));
+      } else if (text.charCodeAt(p) === DASH && (p + 1 === this.end || text.charCodeAt(p + 1) === SPACE)) {
+        throw UNSURE; // `- - a`: a sequence in a sequence on one line
+      } else if (this.keyEnd(p) >= 0) {
+        // `- key: value`: a mapping whose keys stand at this key's column.
+        out.push(this.mapping(p - (this.at - this.indent), p));
+      } else {
+        out.push(this.scalar(p));
+        this.nextLine(this.end);
+      }
+      if (this.indent !== indent) {
+        if (this.indent > indent) throw UNSURE;
+        return out;
+      }
+      // The same column without `-`: the next key of a mapping whose value this sequence is (checked there).
+      if (!this.isDash()) return out;
+    }
+  }
+
+  /**
+   * The name of the anchor `&name` at `p`, which must end its line (an anchored block node follows;
+   * an anchor before a scalar or a flow collection is left to the general parsers).
+   */
+  private anchorAt(p: number): string {
+    const text = this.text;
+    let q = p + 1;
+    while (q < this.end && KEY_CHAR[text.charCodeAt(q)] === 1) q++;
+    if (q === p + 1) throw UNSURE;
+    this.expectLineEnd(q);
+    if (q < this.end && text.charCodeAt(q) !== SPACE) throw UNSURE;
+    return text.slice(p + 1, q);
+  }
+
+  /** Records `value` under its anchor: an alias (`*name`) later in the text stands for the same value. */
+  private anchored(anchor: string, value: unknown): unknown {
+    this.anchors.set(anchor, value);
+    return value;
+  }
+
+  /** A `:` at `q` that ends a key: followed by a space or the end of the line. */
+  private isKeyColon(q: number): boolean {
+    return this.text.charCodeAt(q) === COLON && (q + 1 === this.end || this.text.charCodeAt(q + 1) === SPACE);
+  }
+
+  /**
+   * Where the plain key at `at` ends (its `:`, followed by a space or the end of the line), or -1.
+   * Leaves the key's hash in `keyHash` for `key`.
+   */
+  private keyEnd(at: number): number {
+    const text = this.text;
+    let c = text.charCodeAt(at);
+    if (KEY_START[c] !== 1) return -1; // (also past the table: undefined)
+    let hash = c;
+    let p = at + 1;
+    for (; p < this.end; p++) {
+      c = text.charCodeAt(p);
+      if (KEY_CHAR[c] !== 1) break;
+      hash = (hash * 31 + c) | 0;
+    }
+    if (c !== COLON || p === this.end) return -1;
+    this.keyHash = hash;
+    return p + 1 === this.end || text.charCodeAt(p + 1) === SPACE ? p : -1;
+  }
+
+  /**
+   * The key from `at` to `keyEnd`. A file repeats a few keys thousands of times: each is sliced once
+   * and then taken from a small table, which spares the allocation and gives V8 the same (internalized)
+   * string for every property of that name.
+   */
+  private key(at: number, keyEnd: number): string {
+    const slot = this.keyHash & (KEY_SLOTS - 1);
+    const known = this.keys[slot];
+    if (known !== undefined && known.length === keyEnd - at && this.text.startsWith(known, at)) return known;
+    const key = this.text.slice(at, keyEnd);
+    if (keyEnd - at > MAX_KEY || NON_STRING_KEYS.has(key)) throw UNSURE;
+    this.keys[slot] = key;
+    return key;
+  }
+
+  /** The one-line scalar from `p` to the end of the current line (a comment may follow it). */
+  private scalar(p: number): unknown {
+    const text = this.text;
+    const end = this.end;
+    this.wholeLine = undefined;
+    const c = text.charCodeAt(p);
+    if (c === 34) {
+      // "double quoted", on one line, without escapes (a backslash is left to the general parsers)
+      const q = text.indexOf('"', p + 1);
+      if (q < 0 || q >= end) throw UNSURE;
+      if (this.nextBackslash <= p) this.nextBackslash = indexOrLength(text, '\\', p + 1);
+      if (this.nextBackslash < q) throw UNSURE;
+      this.expectLineEnd(q + 1);
+      return text.slice(p + 1, q);
+    }
+    if (c === 39) {
+      // 'single quoted', where '' stands for '
+      let q = p + 1;
+      let escaped = false;
+      for (; q < end; q++) {
+        if (text.charCodeAt(q) !== 39) continue;
+        if (text.charCodeAt(q + 1) !== 39) break;
+        escaped = true;
+        q++;
+      }
+      if (q >= end) throw UNSURE;
+      this.expectLineEnd(q + 1);
+      const inner = text.slice(p + 1, q);
+      return escaped ? inner.replaceAll("''", "'") : inner;
+    }
+    if (c === ASTERISK) {
+      // An alias: the value its anchor was given earlier (the same object, as both general parsers give).
+      let q = p + 1;
+      while (q < end && KEY_CHAR[text.charCodeAt(q)] === 1) q++;
+      const name = text.slice(p + 1, q);
+      if (q === p + 1 || !this.anchors.has(name)) throw UNSURE;
+      this.expectLineEnd(q);
+      if (q < end && text.charCodeAt(q) !== SPACE) throw UNSURE;
+      return this.anchors.get(name);
+    }
+    if (c === 91 || c === 123) {
+      // Only the empty flow collections `[]` and `{}`.
+      if (text.charCodeAt(p + 1) !== (c === 91 ? 93 : 125)) throw UNSURE;
+      this.expectLineEnd(p + 2);
+      return c === 91 ? [] : {};
+    }
+    if (c < 128 && INDICATOR[c] === 1) throw UNSURE;
+    if (c === DASH && (p + 1 === end || text.charCodeAt(p + 1) === SPACE)) throw UNSURE;
+    // A plain scalar: up to ` #` (a comment) or the end of the line, trailing spaces dropped. `: ` or a
+    // final `:` would make it a key: left to the general parsers.
+    // (Found with indexOf, remembered until passed: the text is scanned once, not once a line.)
+    if (this.nextComment < p) this.nextComment = indexOrLength(text, ' #', p);
+    let last = this.nextComment < end ? this.nextComment : end;
+    if (this.nextColon < p) this.nextColon = indexOrLength(text, ': ', p);
+    if (this.nextColon < last) throw UNSURE;
+    while (text.charCodeAt(last - 1) === SPACE) last--;
+    if (text.charCodeAt(last - 1) === COLON) throw UNSURE;
+    const raw = text.slice(p, last);
+    if (last === end) this.wholeLine = raw;
+    return resolveCorePlain(raw);
+  }
+
+  /** After a quoted scalar or `[]`: only spaces, then the end of the line or a comment after a space. */
+  private expectLineEnd(p: number): void {
+    const text = this.text;
+    let q = p;
+    while (q < this.end && text.charCodeAt(q) === SPACE) q++;
+    if (q === this.end) return;
+    if (text.charCodeAt(q) === HASH && q > p) return;
+    throw UNSURE;
+  }
+}
