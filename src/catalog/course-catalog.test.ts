@@ -1,8 +1,12 @@
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { generateCourseFile } from '../../bench/generate-courses.js';
+import { generateRealisticCatalog } from '../../bench/generate-courses-real.js';
 import { readCatalogDir } from '../io/read-catalog-dir.js';
+import type { CalendarDate } from '../shared/calendar-date.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { RecertError, type Issue } from '../shared/recert-error.js';
-import { buildCourseCatalog, offeringWindow } from './course-catalog.js';
+import { buildCourseCatalog, checkOffering, offeringIsClean, offeringWindow } from './course-catalog.js';
 
 const catalog = readCatalogDir();
 
@@ -74,5 +78,59 @@ describe('offering dates', () => {
   - { id: m, title: M, price: 5, hours: 1, format: in-person, availability: { kind: recurring, first: "2026-01-31", every: { months: 1 }, until: "2026-04-30" } }\n`) }], catalog).offerings;
     expect(offeringWindow(weekly!)).toEqual({ kind: 'dates', dates: ['2026-01-03', '2026-01-17', '2026-01-31'] });
     expect(offeringWindow(monthly!)).toEqual({ kind: 'dates', dates: ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30'] });
+  });
+});
+
+describe('the fast path of buildCourseCatalog', () => {
+  /** Every object or array reachable from `value` that is not frozen, by path. */
+  function unfrozen(value: unknown, path: string, out: string[]): string[] {
+    if (typeof value !== 'object' || value === null) return out;
+    if (!Object.isFrozen(value)) out.push(path);
+    for (const [key, v] of Object.entries(value)) unfrozen(v, `${path}.${key}`, out);
+    return out;
+  }
+
+  it('leaves nothing unfrozen in a catalog of every availability kind (both generators, YAML and JSON)', () => {
+    const files = generateRealisticCatalog(catalog, { offerings: 400, seed: 5 }).map(({ name, text }) => ({ file: name, text }));
+    const generated = generateCourseFile(catalog, { offerings: 200, seed: 3, bodies: ['nasm', 'ace', 'acsm', 'nsca', 'issa'], from: '2026-01-01' as CalendarDate, to: '2031-12-31' as CalendarDate });
+    files.push({ file: 'g.yaml', text: stringify(generated) });
+    const courses = buildCourseCatalog(files, catalog);
+    expect(new Set(courses.offerings.map((o) => o.availability.kind))).toEqual(new Set(['self-paced', 'sessions', 'recurring']));
+    expect(unfrozen(courses, 'courses', [])).toEqual([]);
+    expect(unfrozen(readCourseDir(DEFAULT_COURSE_DIR, catalog), 'shipped', [])).toEqual([]);
+  });
+
+  it('offeringIsClean is true exactly when checkOffering finds nothing, on the shipped offerings and mutations of them', () => {
+    const shipped = readCourseDir(DEFAULT_COURSE_DIR, catalog);
+    const base = shipped.offerings.map((o) => ({
+      title: o.title, price: o.priceCents / 100, hours: o.hours, format: o.format, availability: o.availability,
+      credits: o.credits.map((c) => ({ body: c.body, units: c.milli / 1000, ...(c.category === undefined ? {} : { category: c.category }) })),
+      ...(o.earns === undefined ? {} : { earns: o.earns }), repeatable: o.repeatable,
+    }));
+    type Draft = (typeof base)[number];
+    const mutations: ((o: Draft) => Draft)[] = [
+      (o) => o,
+      (o) => ({ ...o, credits: [...o.credits, { body: 'nope', units: 1 }] }),
+      (o) => ({ ...o, credits: [...o.credits, ...o.credits] }),
+      (o) => ({ ...o, credits: o.credits.map((c) => ({ ...c, category: 'z' })) }),
+      (o) => ({ ...o, credits: [{ body: 'nsca', units: 0.1, category: 'a' }, { body: 'ace', units: 1 }] }),
+      (o) => ({ ...o, earns: 'no-such-program' }),
+      (o) => ({ ...o, earns: 'nasm-ces' }),
+      (o) => ({ ...o, earns: 'nasm-ces', credits: [{ body: 'nasm', units: 1.9 }] }),
+      (o) => ({ ...o, earns: 'cpr-aed', credits: [{ body: 'acsm', units: 4, category: 'cpr-aed-first-aid' }] }),
+      (o) => ({ ...o, availability: { kind: 'self-paced', from: '2027-01-01' as CalendarDate, until: '2026-01-01' as CalendarDate } }),
+      (o) => ({ ...o, availability: { kind: 'self-paced', from: '2026-01-01' as CalendarDate, until: '2026-01-01' as CalendarDate } }),
+      (o) => ({ ...o, availability: { kind: 'recurring', first: '2027-01-01' as CalendarDate, every: { weeks: 1 }, until: '2026-01-01' as CalendarDate } }),
+    ];
+    let unclean = 0;
+    for (const offering of base) {
+      for (const mutate of mutations) {
+        const mutated = mutate(offering);
+        const clean = offeringIsClean(mutated, catalog);
+        expect(clean).toBe(checkOffering('f.yaml', 'offerings[0]', mutated, catalog).length === 0);
+        if (!clean) unclean++;
+      }
+    }
+    expect(unclean).toBeGreaterThan(base.length * 5);
   });
 });

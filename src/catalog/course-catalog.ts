@@ -49,7 +49,7 @@ export function buildCourseCatalog(files: readonly CatalogFileText[], catalog: C
  * True when checkOffering finds nothing, decided without building its messages, paths or sets (the
  * common case, thousands of times per catalog). When false, checkOffering says what is wrong.
  */
-function offeringIsClean(offering: Omit<CourseFile['offerings'][number], 'id'>, catalog: Catalog): boolean {
+export function offeringIsClean(offering: Omit<CourseFile['offerings'][number], 'id'>, catalog: Catalog): boolean {
   const credits = offering.credits;
   for (let c = 0; c < credits.length; c++) {
     const credit = credits[c]!;
