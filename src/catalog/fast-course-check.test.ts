@@ -77,6 +77,6 @@ describe('isCalendarDateFast', () => {
       for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) texts.push(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
     }
     texts.push('', '2026-1-01', '2026-01-1', '2026/01/01', '2026-01-01 ', ' 2026-01-01', '+026-01-01', '2026-0a-01', '2026-01-0:', '20260-01-01', '0000-01-01', '9999-12-31', '١٢٣٤-01-01', '2026-02-29', '2024-02-29', '2100-02-29', '2000-02-29');
-    for (const text of texts) expect(isCalendarDateFast(text), text).toBe(isCalendarDate(text));
+    expect(texts.filter((text) => isCalendarDateFast(text) !== isCalendarDate(text))).toEqual([]);
   });
 });
