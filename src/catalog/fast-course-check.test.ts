@@ -30,7 +30,7 @@ function agree(value: unknown): 'both' | 'deferred' {
   return 'both';
 }
 
-const BAD: unknown[] = ['', 'Not-A-Slug', '2026-02-30', '2026-13-01', 'not a url', 'ftp:/x', 0, -1, 1.5, 0.001, Number.NaN, null, true, [], {}, { extra: 1 }, { kind: 'sessions', dates: [] }, { kind: 'recurring', first: '2026-01-01', every: { weeks: 0 }, until: '2026-06-01' }];
+const BAD: unknown[] = [undefined, '', 'Not-A-Slug', '2026-02-30', '2026-13-01', 'not a url', 'ftp:/x', 0, -1, 1.5, 0.001, Number.NaN, null, true, [], {}, { extra: 1 }, { kind: 'sessions', dates: [] }, { kind: 'recurring', first: '2026-01-01', every: { weeks: 0 }, until: '2026-06-01' }];
 
 describe('checkCourseFileFast', () => {
   it('returns what zod returns on files of both generators', () => {
@@ -52,6 +52,15 @@ describe('checkCourseFileFast', () => {
         for (const bad of BAD) {
           const mutated = clone(data) as { offerings: Record<string, unknown>[] };
           mutated.offerings[0]![key] = bad;
+          agree(mutated);
+          mutations++;
+        }
+      }
+      const withCredits = offerings.findIndex((o) => Array.isArray(o.credits) && o.credits.length > 0);
+      for (const key of ['body', 'units', 'category', 'extra']) {
+        for (const bad of BAD) {
+          const mutated = clone(data) as { offerings: { credits: Record<string, unknown>[] }[] };
+          mutated.offerings[withCredits]!.credits[0]![key] = bad;
           agree(mutated);
           mutations++;
         }

@@ -1,13 +1,15 @@
 /**
  * A reader for the plain block-style YAML that generators and most people write (nested `key: value`
- * mappings, `- item` sequences, one-line scalars, comments), several times faster than js-yaml on a
- * big file and much faster in a fresh process, where js-yaml's large functions run unoptimized.
+ * mappings, `- item` sequences, one-line scalars, comments, anchors on block nodes and aliases to them,
+ * as `yaml`'s stringify writes for repeated objects), several times faster than js-yaml on a big file
+ * and much faster in a fresh process, where js-yaml's large functions run unoptimized.
  *
- * It gives exactly the value the located parser (`yaml`, core schema) gives, or `undefined` whenever
- * the text uses anything outside that subset or anything it is not sure of: anchors, aliases, tags,
- * flow collections other than `[]` and `{}`, block scalars (`|`, `>`), scalars over several lines,
- * escapes in double quotes, quoted or unusual keys, duplicate keys, tabs, `\r`, control characters,
- * several documents. The caller then uses the general readers, which also report what is wrong.
+ * It gives exactly the value the located parser (`yaml`, core schema) gives (an alias the same object
+ * as its anchor, as js-yaml does), or `undefined` whenever the text uses anything outside that subset or
+ * anything it is not sure of: anchors on scalars, tags, flow collections other than `[]` and `{}`,
+ * block scalars (`|`, `>`), scalars over several lines, escapes in double quotes, quoted or unusual
+ * keys, duplicate keys, tabs, `\r`, control characters, several documents. The caller then uses the
+ * general readers (js-yaml, then the located parser), which also report what is wrong.
  * read-block-yaml.test.ts checks it against the located parser on shipped, generated and random texts.
  */
 
@@ -59,6 +61,8 @@ const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** Any of the four above (a text it refuses is a string). */
+const CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 
 /**
  * A plain scalar as the core schema resolves it (the regular expressions are those of `yaml`'s core
@@ -69,6 +73,8 @@ export function resolveCorePlain(s: string): unknown {
   if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) {
     const decimal = plainDecimal(s);
     if (decimal !== undefined) return decimal;
+    // One test for all the other forms first: most texts that reach here are dates, which it refuses.
+    if (!CORE_NUMBER.test(s)) return s;
     if (INT.test(s)) return s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10);
     if (FLOAT_SPECIAL.test(s)) return /nan$/i.test(s) ? NaN : s.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
     if (FLOAT_EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
@@ -143,6 +149,20 @@ export function readBlockYaml(text: string): { value: unknown } | undefined {
   }
 }
 
+/** Keys seen, by hash (see BlockReader.key). */
+const KEYS_BY_HASH: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+/**
+ * By place (a mapping's indentation and entry number): the key last read there, and the text of the
+ * last plain scalar value that filled the rest of its line, with its value (a string, number, boolean
+ * or null; never an object, which must not be shared). A big file repeats the same keys in the same
+ * order and many values (`format: online`); matching them with startsWith costs far less than reading
+ * them, above all in a fresh process where this code is not yet optimized. Shared by all readers (and
+ * so by all the files of a folder): what a text reads as depends on the text alone.
+ */
+const SLOT_KEY: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const SLOT_TEXT: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const SLOT_VALUE: unknown[] = new Array<unknown>(SLOTS).fill(undefined);
+
 /** Walks the text line by line; `at`, `indent` and `end` describe the current content line. */
 class BlockReader {
   /** Where the current line's content starts (after its indentation). */
@@ -154,22 +174,16 @@ class BlockReader {
 
   /** The hash of the last key `keyEnd` found. */
   private keyHash = 0;
-  /** Keys seen, by hash (see `key`). */
-  private readonly keys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+  /** Keys seen, by hash (see `key`); shared by all readers (a key's text is its key). */
+  private readonly keys = KEYS_BY_HASH;
   /** The next ` #`, `: ` and backslash at or after the last place they were looked for (the text's length if none). */
   private nextComment = -1;
   private nextColon = -1;
   private nextBackslash = -1;
-  /**
-   * By place (a mapping's indentation and entry number): the key last read there, and the text of the
-   * last plain scalar value that filled the rest of its line, with its value (a string, number, boolean
-   * or null; never an object, which must not be shared). A big file repeats the same keys in the same
-   * order and many values (`format: online`); matching them with startsWith costs far less than
-   * reading them, above all in a fresh process where this code is not yet optimized.
-   */
-  private readonly slotKey: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly slotText: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
-  private readonly slotValue: unknown[] = new Array<unknown>(SLOTS).fill(undefined);
+  /** See SLOT_KEY. */
+  private readonly slotKey = SLOT_KEY;
+  private readonly slotText = SLOT_TEXT;
+  private readonly slotValue = SLOT_VALUE;
   /** Set by `scalar`: the plain scalar's text when it filled the rest of its line (no comment or trailing space), else undefined. */
   private wholeLine: string | undefined = undefined;
   /** Values by anchor name, for aliases. */
