@@ -4,8 +4,10 @@
  * strings (the core schema has no timestamp type: `2025-01-15` stays "2025-01-15").
  *
  * Two paths, one result:
- * - **Fast** (`fastParse`): `JSON.parse` for `.json` files, js-yaml for the rest, with scalars resolved
- *   by exactly the rules of the located parser's core schema (below). No positions are computed.
+ * - **Fast** (`fastParse`): `JSON.parse` for `.json` files; for YAML the block reader
+ *   (read-block-yaml.ts: the plain block style generators and people write, which covers every shipped
+ *   file), else js-yaml; scalars resolved by exactly the rules of the located parser's core schema
+ *   (below). No positions are computed.
  * - **Located** (`yaml`'s `parseDocument` with a `LineCounter`): used only when the fast path fails
  *   (a syntax error, a duplicate key, anything it does not accept) or the data does not pass the schema,
  *   so that every problem is reported with its line and column, exactly as before.

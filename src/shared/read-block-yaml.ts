@@ -1,15 +1,17 @@
 /**
- * A reader for the plain block-style YAML that generators and most people write (nested `key: value`
- * mappings, `- item` sequences, one-line scalars, comments, anchors on block nodes and aliases to them,
- * as `yaml`'s stringify writes for repeated objects), several times faster than js-yaml on a big file
- * and much faster in a fresh process, where js-yaml's large functions run unoptimized.
+ * A reader for the plain block-style YAML that generators and people write (nested `key: value`
+ * mappings, `- item` sequences, one-line scalars, flow collections on one line (`{ kind: self-paced }`,
+ * `[a, b]`), folded scalars (`>-` over lines of the same indentation), comments, anchors and aliases),
+ * several times faster than js-yaml on a big file and much faster in a fresh process, where js-yaml's
+ * large functions run unoptimized.
  *
  * It gives exactly the value the located parser (`yaml`, core schema) gives (an alias the same object
  * as its anchor, as js-yaml does), or `undefined` whenever the text uses anything outside that subset or
- * anything it is not sure of: anchors on scalars, tags, flow collections other than `[]` and `{}`,
- * block scalars (`|`, `>`), scalars over several lines, escapes in double quotes, quoted or unusual
- * keys, duplicate keys, tabs, `\r`, control characters, several documents. The caller then uses the
- * general readers (js-yaml, then the located parser), which also report what is wrong.
+ * anything it is not sure of: tags, flow collections over several lines or with anchors or comments,
+ * other block scalars (`|`, `>`, `>+`, indentation indicators, blank or more-indented lines), plain or
+ * quoted scalars over several lines, escapes in double quotes, quoted or unusual keys, duplicate keys,
+ * tabs, `\r`, control characters, several documents. The caller then uses the general readers
+ * (js-yaml, then the located parser), which also report what is wrong.
  * read-block-yaml.test.ts checks it against the located parser on shipped, generated and random texts.
  */
 
@@ -30,6 +32,12 @@ const DASH = 45;
 const NEWLINE = 10;
 const AMPERSAND = 38;
 const ASTERISK = 42;
+const GREATER = 62;
+const COMMA = 44;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
 
 /**
  * Plain keys the reader accepts: a letter or `_` (KEY_START), then letters, digits, `_` and `-`
@@ -186,6 +194,8 @@ class BlockReader {
   private readonly slotValue = SLOT_VALUE;
   /** Set by `scalar`: the plain scalar's text when it filled the rest of its line (no comment or trailing space), else undefined. */
   private wholeLine: string | undefined = undefined;
+  /** Where the last flow collection or flow item read ends. */
+  private flowEnd = 0;
   /** Values by anchor name, for aliases. */
   private readonly anchors = new Map<string, unknown>();
 
@@ -258,9 +268,9 @@ class BlockReader {
         this.nextLine(this.end);
         out[key] = this.blockNode(indent + 1, indent);
       } else if (c === AMPERSAND) {
-        const anchor = this.anchorAt(p);
-        this.nextLine(this.end);
-        out[key] = this.anchored(anchor, this.blockNode(indent + 1, indent));
+        out[key] = this.anchoredValue(p, indent, indent);
+      } else if (c === GREATER) {
+        out[key] = this.foldedScalar(p, indent);
       } else {
         // The same rest of the line as last time at this place (`format: online`, `kind: self-paced`,
         // `repeatable: false`): the same value, without reading it again.
@@ -297,9 +307,9 @@ class BlockReader {
         this.nextLine(this.end);
         out.push(this.blockNode(indent + 1, -2));
       } else if (text.charCodeAt(p) === AMPERSAND) {
-        const anchor = this.anchorAt(p);
-        this.nextLine(this.end);
-        out.push(this.anchored(anchor, this.blockNode(indent + 1, -2)));
+        out.push(this.anchoredValue(p, indent, -2));
+      } else if (text.charCodeAt(p) === GREATER) {
+        out.push(this.foldedScalar(p, indent));
       } else if (text.charCodeAt(p) === DASH && (p + 1 === this.end || text.charCodeAt(p + 1) === SPACE)) {
         throw UNSURE; // `- - a`: a sequence in a sequence on one line
       } else if (this.keyEnd(p) >= 0) {
@@ -319,23 +329,181 @@ class BlockReader {
   }
 
   /**
-   * The name of the anchor `&name` at `p`, which must end its line (an anchored block node follows;
-   * an anchor before a scalar or a flow collection is left to the general parsers).
+   * The value after the anchor `&name` at `p` (a mapping's value or a sequence item at `indent`): a
+   * block node on the next lines when the anchor ends its line, else the folded or one-line scalar or
+   * flow collection after it. Recorded under its name: an alias (`*name`) later stands for it.
+   * Leaves the reader on the next line.
    */
-  private anchorAt(p: number): string {
+  private anchoredValue(p: number, indent: number, sameIndentSequence: number): unknown {
     const text = this.text;
+    const end = this.end;
     let q = p + 1;
-    while (q < this.end && KEY_CHAR[text.charCodeAt(q)] === 1) q++;
-    if (q === p + 1) throw UNSURE;
-    this.expectLineEnd(q);
-    if (q < this.end && text.charCodeAt(q) !== SPACE) throw UNSURE;
-    return text.slice(p + 1, q);
+    while (q < end && KEY_CHAR[text.charCodeAt(q)] === 1) q++;
+    if (q === p + 1 || (q < end && text.charCodeAt(q) !== SPACE)) throw UNSURE;
+    const name = text.slice(p + 1, q);
+    while (q < end && text.charCodeAt(q) === SPACE) q++;
+    let value: unknown;
+    const c = text.charCodeAt(q);
+    if (q === end || c === HASH) {
+      this.nextLine(end);
+      value = this.blockNode(indent + 1, sameIndentSequence);
+    } else if (c === GREATER) {
+      value = this.foldedScalar(q, indent);
+    } else if (c === AMPERSAND || c === ASTERISK || this.keyEnd(q) >= 0) {
+      throw UNSURE; // two properties, an anchored alias, or an anchor before an implicit key
+    } else {
+      value = this.scalar(q);
+      this.nextLine(end);
+    }
+    this.anchors.set(name, value);
+    return value;
   }
 
-  /** Records `value` under its anchor: an alias (`*name`) later in the text stands for the same value. */
-  private anchored(anchor: string, value: unknown): unknown {
-    this.anchors.set(anchor, value);
-    return value;
+  /**
+   * The folded scalar `>-` at `p` (a mapping's value or a sequence item at `indent`): its lines, all at
+   * one indentation deeper than `indent`, joined by spaces, no final line break. Blank lines inside,
+   * more-indented lines, trailing spaces and the other block scalar forms are left to the general
+   * parsers (they fold differently). Leaves the reader on the first line after it.
+   */
+  private foldedScalar(p: number, indent: number): string {
+    const text = this.text;
+    if (text.charCodeAt(p + 1) !== DASH) throw UNSURE;
+    this.expectLineEnd(p + 2);
+    const length = text.length;
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let blankSeen = false;
+    let lineStart = this.end + 1;
+    while (lineStart < length) {
+      let q = lineStart;
+      while (text.charCodeAt(q) === SPACE) q++;
+      const newline = text.indexOf('\n', q);
+      const lineEnd = newline < 0 ? length : newline;
+      if (q === lineEnd) {
+        // A blank line: the end of the scalar, unless more of it follows (checked below). Spaces beyond
+        // the content's indentation are content (a more-indented line): left to the general parsers.
+        if (contentIndent < 0 || q - lineStart > contentIndent) throw UNSURE;
+        blankSeen = true;
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      const lineIndent = q - lineStart;
+      if (contentIndent < 0) contentIndent = lineIndent;
+      if (lineIndent <= indent || lineIndent < contentIndent) break;
+      if (lineIndent > contentIndent || blankSeen || text.charCodeAt(lineEnd - 1) === SPACE) throw UNSURE;
+      lines.push(text.slice(q, lineEnd));
+      lineStart = lineEnd + 1;
+    }
+    if (lines.length === 0) throw UNSURE; // an empty scalar
+    this.nextLine(lineStart);
+    return lines.join(' ');
+  }
+
+  /**
+   * The flow collection (`[…]` or `{…}`) at `p`, closed on the same line; leaves `flowEnd` after it.
+   * Items: plain, quoted (as `scalar` reads them) and aliases, and flow collections; keys plain.
+   */
+  private flow(p: number): unknown {
+    const text = this.text;
+    const open = text.charCodeAt(p);
+    const close = open === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE;
+    const list: unknown[] = [];
+    const map: Record<string, unknown> = {};
+    let q = this.flowSpaces(p + 1);
+    if (text.charCodeAt(q) === close) {
+      this.flowEnd = q + 1;
+      return open === OPEN_BRACKET ? list : map;
+    }
+    for (;;) {
+      if (open === OPEN_BRACKET) {
+        list.push(this.flowItem(q));
+      } else {
+        // `key: value`, the key plain (letters, digits, `_`, `-`), followed by `: `.
+        let k = q;
+        if (KEY_START[text.charCodeAt(k)] !== 1) throw UNSURE;
+        while (KEY_CHAR[text.charCodeAt(k)] === 1) k++;
+        if (text.charCodeAt(k) !== COLON || text.charCodeAt(k + 1) !== SPACE) throw UNSURE;
+        const key = text.slice(q, k);
+        if (k - q > MAX_KEY || NON_STRING_KEYS.has(key) || map[key] !== undefined) throw UNSURE;
+        map[key] = this.flowItem(this.flowSpaces(k + 2));
+      }
+      q = this.flowSpaces(this.flowEnd);
+      const c = text.charCodeAt(q);
+      if (c === close) {
+        this.flowEnd = q + 1;
+        return open === OPEN_BRACKET ? list : map;
+      }
+      if (c !== COMMA) throw UNSURE;
+      q = this.flowSpaces(q + 1);
+      if (text.charCodeAt(q) === close) throw UNSURE; // a trailing comma
+    }
+  }
+
+  /** After spaces from `p`; the line must go on (a flow collection over several lines is left alone). */
+  private flowSpaces(p: number): number {
+    let q = p;
+    while (q < this.end && this.text.charCodeAt(q) === SPACE) q++;
+    if (q >= this.end) throw UNSURE;
+    return q;
+  }
+
+  /** An item of a flow collection at `q`; leaves `flowEnd` after it. */
+  private flowItem(q: number): unknown {
+    const text = this.text;
+    const end = this.end;
+    const c = text.charCodeAt(q);
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) return this.flow(q);
+    if (c === 34 || c === 39) {
+      // Quoted: up to its closing quote (as `scalar` reads it), then `flowEnd` after the quote.
+      const close = c === 34 ? text.indexOf('"', q + 1) : this.singleQuoteEnd(q);
+      if (close < 0 || close >= end) throw UNSURE;
+      if (c === 34) {
+        if (this.nextBackslash <= q) this.nextBackslash = indexOrLength(text, '\\', q + 1);
+        if (this.nextBackslash < close) throw UNSURE;
+      }
+      this.flowEnd = close + 1;
+      const inner = text.slice(q + 1, close);
+      return c === 34 ? inner : inner.replaceAll("''", "'");
+    }
+    if (c === ASTERISK) {
+      let r = q + 1;
+      while (r < end && KEY_CHAR[text.charCodeAt(r)] === 1) r++;
+      const name = text.slice(q + 1, r);
+      if (r === q + 1 || !this.anchors.has(name)) throw UNSURE;
+      this.flowEnd = r;
+      return this.anchors.get(name);
+    }
+    if (c < 128 && INDICATOR[c] === 1) throw UNSURE;
+    if (c === DASH && text.charCodeAt(q + 1) === SPACE) throw UNSURE;
+    // A plain scalar in a flow collection: up to `,`, a bracket or a brace. A `:` before a space or a
+    // flow indicator (a key), a comment, or the end of the line: left to the general parsers.
+    let r = q;
+    for (; r < end; r++) {
+      const d = text.charCodeAt(r);
+      if (d === COMMA || d === CLOSE_BRACKET || d === CLOSE_BRACE) break;
+      if (d === OPEN_BRACKET || d === OPEN_BRACE) throw UNSURE;
+      if (d === COLON) {
+        const e = text.charCodeAt(r + 1);
+        if (r + 1 >= end || e === SPACE || e === COMMA || e === CLOSE_BRACKET || e === CLOSE_BRACE || e === OPEN_BRACKET || e === OPEN_BRACE) throw UNSURE;
+      }
+      if (d === HASH && text.charCodeAt(r - 1) === SPACE) throw UNSURE;
+    }
+    if (r >= end) throw UNSURE;
+    let last = r;
+    while (text.charCodeAt(last - 1) === SPACE) last--;
+    this.flowEnd = r;
+    return resolveCorePlain(text.slice(q, last));
+  }
+
+  /** The closing quote of the single-quoted scalar at `p` on its line (`''` stands for a quote), or -1. */
+  private singleQuoteEnd(p: number): number {
+    const text = this.text;
+    for (let q = p + 1; q < this.end; q++) {
+      if (text.charCodeAt(q) !== 39) continue;
+      if (text.charCodeAt(q + 1) !== 39) return q;
+      q++;
+    }
+    return -1;
   }
 
   /** A `:` at `q` that ends a key: followed by a space or the end of the line. */
@@ -418,11 +586,10 @@ class BlockReader {
       if (q < end && text.charCodeAt(q) !== SPACE) throw UNSURE;
       return this.anchors.get(name);
     }
-    if (c === 91 || c === 123) {
-      // Only the empty flow collections `[]` and `{}`.
-      if (text.charCodeAt(p + 1) !== (c === 91 ? 93 : 125)) throw UNSURE;
-      this.expectLineEnd(p + 2);
-      return c === 91 ? [] : {};
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+      const value = this.flow(p);
+      this.expectLineEnd(this.flowEnd);
+      return value;
     }
     if (c < 128 && INDICATOR[c] === 1) throw UNSURE;
     if (c === DASH && (p + 1 === end || text.charCodeAt(p + 1) === SPACE)) throw UNSURE;

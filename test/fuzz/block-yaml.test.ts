@@ -15,10 +15,14 @@ const VALUES = [
   '', '1', '-1', '+1', '1.5', '.5', '1.', '1e3', '0x1F', '0o7', '012', '1_000', '.inf', '-.Inf', '.NaN', '~', 'null', 'Null', 'true', 'FALSE', 'yes',
   '2025-01-15', 'http://x.y/z#f', 'a b', 'a  ', 'a #c', '#c', 'a#b', 'a:b', 'a: b', 'a:', ':a', '-', '-a', '- a', '?a', '[]', '{}', '[1]', '{a: 1}', '[]x',
   '"q"', '"q" #c', '"q"x', '"a\\"b"', '"a', "'it''s'", "'a", '&x', '&x 1', '*x', '*y', '*x #c', '|', '>-', '!t x', '%x', '@x', '`x', 'a, b', 'a]', '---', '...',
+  '[1, a]', '[ ]', '[a,b]', '[a, ]', '[a: b]', '[a:b]', '[a #c]', '[a] #c', '[a]x', '["q", \'s\']', '[*x]', '[&x 1]', '[-1, -a, - a]', '[{ a: 1 }]', '[[]]', '[a',
+  '{ a: 1 }', '{a: 1}', '{a:1}', '{ a }', '{ a: *x }', '{ a: 1, a: 2 }', '{ a: [b, c] }', '{ "a": 1 }', '&x [1]', '&x >-', '&x &y 1', '>', '>+', '>-2',
 ];
 /** Mostly these in written trees, so that most trees are of the subset and deep ones get compared. */
 const SAFE_KEYS = ['a', 'b', 'key', 'x-y', '_k', 'y', 'No'];
-const SAFE_VALUES = ['1', '-1', '1.5', '~', 'true', 'x', 'a b', 'a #c', '2025-01-15', '"q"', "'it''s'", '[]', '{}', 'a:b', '-a', '.inf', '0x1F'];
+const SAFE_VALUES = ['1', '-1', '1.5', '~', 'true', 'x', 'a b', 'a #c', '2025-01-15', '"q"', "'it''s'", '[]', '{}', 'a:b', '-a', '.inf', '0x1F', '[1, a]', '{ a: 1, b: [x] }', '&s 1'];
+/** Words of folded scalars (`>-`): anything goes inside a block scalar. */
+const WORDS = ['a', 'b c', '#', 'a #b', 'a: b', '"q', "'", '- x', '[x', '}', '&x', '*x', '>-', '---', ':', '  ', ''];
 const line = fc.tuple(
   fc.integer({ min: 0, max: 6 }),
   fc.constantFrom('', '', '- ', '-', '-  ', '- - '),
@@ -57,7 +61,18 @@ function writeTree(root: Tree, choices: readonly number[]): string {
   function node(t: Tree, indent: number, head: string, sameIndentSequence: boolean): void {
     // `head` is the text before the node on its first line: `key:`, `-` or '' (the root).
     const pad = ' '.repeat(indent);
-    if ('scalar' in t) { lines.push(`${head} ${alias() ?? t.scalar}`.trimStart()); return; }
+    if ('scalar' in t) {
+      const folded = choose(5) === 0 && head !== '';
+      if (!folded) { lines.push(`${head} ${alias() ?? t.scalar}`.trimStart()); return; }
+      // A folded scalar over 1–3 lines, at one indentation or (rarely) another, sometimes with a blank line.
+      lines.push(`${head}${anchor()} ${['>-', '>-', '>-', '>', '>- # c'][choose(5)]}`);
+      const count = 1 + choose(3);
+      for (let i = 0; i < count; i++) {
+        if (choose(12) === 0) lines.push('');
+        lines.push(`${' '.repeat(indent + (choose(10) === 0 ? 1 : 0))}${WORDS[choose(WORDS.length)]}${WORDS[choose(WORDS.length)]}`);
+      }
+      return;
+    }
     const a = alias();
     if (a !== undefined && head !== '') { lines.push(`${head} ${a}`); return; }
     if (head !== '') lines.push(`${head}${anchor()}`);
