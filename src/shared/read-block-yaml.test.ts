@@ -49,6 +49,22 @@ describe('readBlockYaml', () => {
     }
   }, 60_000);
 
+  it('resolves number-like plain scalars as the core schema does (the digit fast path, dates, signs, exponents)', () => {
+    // A fixed pseudo-random sequence, so a failure names the same texts every time.
+    let seed = 7;
+    const next = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const chars = '0123456789+-.eExoabfinINFA_';
+    const texts = ['2025-01-15', '1-2', '1+2', '1e-5', '1E+5', '-1-', '+1-', '-0', '+0', '-0.0', '00012.500', '123456789012345', '1234567890123456', '99999999999999.9'];
+    for (let i = 0; i < 3000; i++) {
+      let t = '';
+      for (let j = 1 + next(9); j > 0; j--) t += chars[next(3) > 0 ? next(13) : next(chars.length)];
+      texts.push(t);
+    }
+    let taken = 0;
+    for (const t of texts) if (agrees(`a: ${t}\n`)) taken++;
+    expect(taken).toBeGreaterThan(texts.length * 0.9);
+  });
+
   const taken = [
     'a: 1', 'a: 1\n', '# c\na: 1 # c\n\n  # c\nb: x', 'a:\n  b:\n    c: 1\n  d: 2\ne: 3', 'a:\n- 1\n- 2\nb: 3', 'a:\n  - 1\n  -\n  - x: 1\n    y: 2\n',
     '- 1\n- a\n-\n  b: 1', '-   a: 1\n    b: 2\n- c: 3', 'a:', 'a:\nb:', 'a: ~\nb: null\nc: Null\nd: NULL\ne: true\nf: False\ng: TRUE',

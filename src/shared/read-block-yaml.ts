@@ -80,6 +80,7 @@ export function resolveCorePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) {
     const decimal = plainDecimal(s);
+    if (decimal === null) return s;
     if (decimal !== undefined) return decimal;
     // One test for all the other forms first: most texts that reach here are dates, which it refuses.
     if (!CORE_NUMBER.test(s)) return s;
@@ -110,9 +111,11 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * The common numbers from their digits, without regular expressions: `[-+]?D+` and `[-+]?D+.D*` with at
  * most 15 digits (so the digits make an exact integer m). An integer is m, as parseInt gives; a decimal
  * is m / 10^k, which is exactly parseFloat's value: both are the correctly rounded double of the same
- * rational, m and 10^k being exact (k ≤ 15). Anything else: undefined, for the regular expressions.
+ * rational, m and 10^k being exact (k ≤ 15). null when it cannot be a number at all: digits then `-`
+ * or `+` (a date; a sign inside a number follows `e`). Anything else: undefined, for the regular
+ * expressions.
  */
-function plainDecimal(s: string): number | undefined {
+function plainDecimal(s: string): number | undefined | null {
   const length = s.length;
   let i = 0;
   const sign = s.charCodeAt(0);
@@ -128,7 +131,9 @@ function plainDecimal(s: string): number | undefined {
   if (whole === 0) return undefined;
   let k = 0;
   if (i < length) {
-    if (s.charCodeAt(i) !== 46) return undefined; // '.'
+    const c = s.charCodeAt(i);
+    if (c === DASH || c === 43) return null;
+    if (c !== 46) return undefined; // '.'
     for (i++; i < length; i++) {
       const d = s.charCodeAt(i) - 48;
       if (d < 0 || d > 9) return undefined;
