@@ -69,6 +69,12 @@ const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const FLOAT_SPECIAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/**
+ * `[-+]?D+`, `[-+]?D+.D*` and `[-+]?.D+`: the integers and floats (without exponent) of the core
+ * schema. Up to 15 characters, `+s` is exactly their value (parseInt's or parseFloat's: the digits make
+ * an exact integer, or `+s` and parseFloat round the same decimal to the nearest double).
+ */
+const DECIMAL = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
 /** Any of the four above (a text it refuses is a string). */
 const CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 
@@ -79,9 +85,10 @@ const CORE_NUMBER = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|I
 export function resolveCorePlain(s: string): unknown {
   const c = s.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) {
-    const decimal = plainDecimal(s);
-    if (decimal === null) return s;
-    if (decimal !== undefined) return decimal;
+    // The common decimals by one native test and conversion; digits then a sign (a date) are a string.
+    if (s.length <= 15 && DECIMAL.test(s)) return +s;
+    const c3 = s.charCodeAt(3);
+    if (s.charCodeAt(4) === DASH && c3 >= 48 && c3 <= 57) return s;
     // One test for all the other forms first: most texts that reach here are dates, which it refuses.
     if (!CORE_NUMBER.test(s)) return s;
     if (INT.test(s)) return s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10);
@@ -102,48 +109,6 @@ export function resolveCorePlain(s: string): unknown {
 function indexOrLength(text: string, what: string, from: number): number {
   const at = text.indexOf(what, from);
   return at < 0 ? text.length : at;
-}
-
-/** Powers of ten that are exact doubles (up to 1e22). */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/**
- * The common numbers from their digits, without regular expressions: `[-+]?D+` and `[-+]?D+.D*` with at
- * most 15 digits (so the digits make an exact integer m). An integer is m, as parseInt gives; a decimal
- * is m / 10^k, which is exactly parseFloat's value: both are the correctly rounded double of the same
- * rational, m and 10^k being exact (k ≤ 15). null when it cannot be a number at all: digits then `-`
- * or `+` (a date; a sign inside a number follows `e`). Anything else: undefined, for the regular
- * expressions.
- */
-function plainDecimal(s: string): number | undefined | null {
-  const length = s.length;
-  let i = 0;
-  const sign = s.charCodeAt(0);
-  if (sign === DASH || sign === 43) i = 1;
-  const first = i;
-  let m = 0;
-  for (; i < length; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    m = m * 10 + d;
-  }
-  const whole = i - first;
-  if (whole === 0) return undefined;
-  let k = 0;
-  if (i < length) {
-    const c = s.charCodeAt(i);
-    if (c === DASH || c === 43) return null;
-    if (c !== 46) return undefined; // '.'
-    for (i++; i < length; i++) {
-      const d = s.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return undefined;
-      m = m * 10 + d;
-      k++;
-    }
-  }
-  if (whole + k > 15) return undefined;
-  const value = k === 0 ? m : m / POW10[k]!;
-  return sign === DASH ? -value : value;
 }
 
 /** The data of a block-style YAML text, or undefined when the text is not of the subset this reads. */
