@@ -4,12 +4,11 @@
  * (catalog-snapshot.ts), is returned as is. Only a folder whose files match neither is built, by
  * read-catalog-dir.ts, which `loadCatalogDir` imports on demand.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog, CatalogFileText } from '../catalog/catalog.js';
-import { builderFingerprint, catalogFromSnapshotText, snapshotKey, SNAPSHOT_FILE } from './catalog-snapshot.js';
+import { builderSources, catalogFromSnapshotText, SNAPSHOT_FILE, type Texts } from './catalog-snapshot.js';
 import { readDataFiles } from './read-data-files.js';
 
 /** The catalog shipped with recert: `catalog/` at the package root. */
@@ -18,7 +17,8 @@ export const DEFAULT_CATALOG_DIR = join(dirname(fileURLToPath(import.meta.url)),
 /**
  * Built catalogs by the content of their files: reading the files is cheap, building them is not, and a
  * process (the server, a test run) reads the same catalog many times. Catalogs are deeply frozen, so one
- * can be shared. Keyed by the files' names and text, so an edited file is always read again.
+ * can be shared. Keyed by the files' names and text, so an edited file is always read again (the text
+ * itself is the key: V8 hashes a string key once, and node:crypto would cost ~4 ms to load).
  */
 const built = new Map<string, Catalog>();
 const MAX_CACHED = 8;
@@ -32,22 +32,20 @@ export interface UnbuiltCatalog {
 /** Where a snapshot is and which builder the running code is (tests pass their own). */
 export interface SnapshotSource {
   readonly file: string;
-  readonly builder: () => string | undefined;
+  readonly builder: () => Texts | undefined;
 }
 
 /** The shipped snapshot, and the compiled builder's fingerprint, read once: neither changes under a running process. */
-let shippedBuilder: string | null | undefined;
+let shippedBuilder: Texts | null | undefined;
 const SHIPPED_SNAPSHOT: SnapshotSource = {
   file: SNAPSHOT_FILE,
-  builder: () => (shippedBuilder === undefined ? (shippedBuilder = builderFingerprint() ?? null) : shippedBuilder) ?? undefined,
+  builder: () => (shippedBuilder === undefined ? (shippedBuilder = builderSources() ?? null) : shippedBuilder) ?? undefined,
 };
 
 /** The catalog of `dir` if it is already built (in this process, or precompiled), else its files to build. */
 export function findBuiltCatalog(dir: string, snapshot: SnapshotSource = SHIPPED_SNAPSHOT): { catalog: Catalog } | { catalog: undefined; unbuilt: UnbuiltCatalog } {
   const files = readDataFiles(dir, 'catalog folder');
-  const hash = createHash('sha256');
-  for (const { file, text } of files) hash.update(`${file}\0${text}\0`);
-  const key = hash.digest('hex');
+  const key = files.map(({ file, text }) => `${file}\0${text}\0`).join('');
   const cached = built.get(key) ?? fromSnapshot(files, snapshot);
   if (cached !== undefined) {
     rememberCatalog(key, cached);
@@ -85,5 +83,5 @@ function fromSnapshot(files: readonly CatalogFileText[], snapshot: SnapshotSourc
   }
   if (text === null) return undefined;
   const builder = snapshot.builder();
-  return builder === undefined ? undefined : catalogFromSnapshotText(text, snapshotKey(files, builder));
+  return builder === undefined ? undefined : catalogFromSnapshotText(text, files, builder);
 }

@@ -8,21 +8,20 @@
  * builds the catalog at run time, as it did before snapshots, with the same result and the same errors.
  */
 import { rmSync, writeFileSync } from 'node:fs';
-import { builderFingerprint, catalogFromSnapshotText, catalogSnapshotText, isSameValue, snapshotKey, SNAPSHOT_FILE } from './catalog-snapshot.js';
+import { builderSources, catalogFromSnapshotText, catalogSnapshotText, isSameValue, SNAPSHOT_FILE } from './catalog-snapshot.js';
 import { readCatalogDir } from './read-catalog-dir.js';
 import { DEFAULT_CATALOG_DIR } from './load-catalog-dir.js';
 import { readDataFiles } from './read-data-files.js';
 
 // An old snapshot goes first, so that the catalog below is built, not read back from it.
 rmSync(SNAPSHOT_FILE, { force: true });
-const builder = builderFingerprint();
+const builder = builderSources();
 if (builder === undefined) throw new Error('write-catalog-snapshot: run the compiled module, node dist/io/write-catalog-snapshot.js');
 try {
   const files = readDataFiles(DEFAULT_CATALOG_DIR, 'catalog folder');
   const catalog = readCatalogDir(DEFAULT_CATALOG_DIR);
-  const key = snapshotKey(files, builder);
-  const text = catalogSnapshotText(catalog, key);
-  const readBack = catalogFromSnapshotText(text, key);
+  const text = catalogSnapshotText(catalog, files, builder);
+  const readBack = catalogFromSnapshotText(text, files, builder);
   if (readBack === undefined || !isSameValue(readBack, catalog)) {
     process.stderr.write('write-catalog-snapshot: the snapshot would not read back as the same catalog; none written (recert builds the catalog at run time)\n');
   } else {

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalogDir, DEFAULT_CATALOG_DIR } from '../../src/io/read-catalog-dir.js';
 import { findBuiltCatalog, loadCatalogDir } from '../../src/io/load-catalog-dir.js';
-import { BUILDER_MODULES, catalogFromSnapshotText, catalogSnapshotText, isSameValue, snapshotKey } from '../../src/io/catalog-snapshot.js';
+import { BUILDER_MODULES, catalogFromSnapshotText, catalogSnapshotText, isSameValue } from '../../src/io/catalog-snapshot.js';
 import { readDataFiles } from '../../src/io/read-data-files.js';
 import { RecertError } from '../../src/shared/recert-error.js';
 
@@ -24,9 +24,9 @@ function catalogCopy(): string {
 
 /** A snapshot of the shipped catalog, written for `builder`, in a file of its own. */
 function shippedSnapshot(builder: string): string {
+  // A stand-in for the compiled builder's code (running from src/ there is none).
   const file = join(temp, `snapshot-${++folders}.json`);
-  const key = snapshotKey(readDataFiles(DEFAULT_CATALOG_DIR, 'catalog folder'), builder);
-  writeFileSync(file, catalogSnapshotText(readCatalogDir(), key));
+  writeFileSync(file, catalogSnapshotText(readCatalogDir(), readDataFiles(DEFAULT_CATALOG_DIR, 'catalog folder'), [['b', builder]]));
   return file;
 }
 
@@ -34,7 +34,7 @@ describe('the precompiled rule catalog', () => {
   it('reads back as exactly the catalog the builder builds: Maps in order, key order, frozen throughout', () => {
     const built = readCatalogDir();
     const snapshot = shippedSnapshot('builder-a');
-    const found = findBuiltCatalog(catalogCopy(), { file: snapshot, builder: () => 'builder-a' });
+    const found = findBuiltCatalog(catalogCopy(), { file: snapshot, builder: () => [['b', 'builder-a']] });
     expect(found.catalog).toBeDefined();
     expect(found.catalog).not.toBe(built);
     expect(isSameValue(found.catalog, built)).toBe(true);
@@ -47,13 +47,16 @@ describe('the precompiled rule catalog', () => {
     const snapshot = shippedSnapshot('builder-b');
     const edited = catalogCopy();
     appendFileSync(join(edited, readdirSync(edited).find((name) => name.endsWith('.yaml'))!), '\n# edited\n');
-    expect(findBuiltCatalog(edited, { file: snapshot, builder: () => 'builder-b' }).catalog).toBeUndefined();
-    expect(findBuiltCatalog(catalogCopy(), { file: snapshot, builder: () => 'builder-c' }).catalog).toBeUndefined();
+    expect(findBuiltCatalog(edited, { file: snapshot, builder: () => [['b', 'builder-b']] }).catalog).toBeUndefined();
+    expect(findBuiltCatalog(catalogCopy(), { file: snapshot, builder: () => [['b', 'builder-c']] }).catalog).toBeUndefined();
     expect(findBuiltCatalog(catalogCopy(), { file: snapshot, builder: () => undefined }).catalog).toBeUndefined();
-    const corrupt = join(temp, 'corrupt.json');
-    writeFileSync(corrupt, readFileSync(snapshot, 'utf8').slice(0, 1000));
-    expect(findBuiltCatalog(catalogCopy(), { file: corrupt, builder: () => 'builder-b' }).catalog).toBeUndefined();
-    expect(findBuiltCatalog(catalogCopy(), { file: join(temp, 'missing.json'), builder: () => 'builder-b' }).catalog).toBeUndefined();
+    // Cut short in its key, or in its catalog.
+    for (const [name, cut] of [['cut-key.json', 1000], ['cut-catalog.json', -10]] as const) {
+      const corrupt = join(temp, name);
+      writeFileSync(corrupt, readFileSync(snapshot, 'utf8').slice(0, cut));
+      expect(findBuiltCatalog(catalogCopy(), { file: corrupt, builder: () => [['b', 'builder-b']] }).catalog).toBeUndefined();
+    }
+    expect(findBuiltCatalog(catalogCopy(), { file: join(temp, 'missing.json'), builder: () => [['b', 'builder-b']] }).catalog).toBeUndefined();
     // The edited folder still builds, to the same catalog (a comment changes nothing).
     expect(readCatalogDir(edited)).toStrictEqual(readCatalogDir());
   });
@@ -81,7 +84,14 @@ describe('the precompiled rule catalog', () => {
     expect(isSameValue(new Map([['a', 1], ['b', 2]]), new Map([['b', 2], ['a', 1]]))).toBe(false);
     expect(isSameValue(Object.freeze({ a: [1] }), { a: [1] })).toBe(false);
     expect(isSameValue([1, { a: 'x' }], [1, { a: 'x' }])).toBe(true);
-    expect(catalogFromSnapshotText(catalogSnapshotText(readCatalogDir(), 'k'), 'other')).toBeUndefined();
+    const files = readDataFiles(DEFAULT_CATALOG_DIR, 'catalog folder');
+    const text = catalogSnapshotText(readCatalogDir(), files, [['b', 'k']]);
+    expect(catalogFromSnapshotText(text, files, [['b', 'other']])).toBeUndefined();
+    expect(catalogFromSnapshotText(text, files, [['b', 'k'], ['c', '']])).toBeUndefined();
+    expect(catalogFromSnapshotText(text, files.slice(1), [['b', 'k']])).toBeUndefined();
+    expect(catalogFromSnapshotText(text, [...files, { file: 'x.yaml', text: '' }], [['b', 'k']])).toBeUndefined();
+    expect(catalogFromSnapshotText(text, files.map((f, i) => (i === 0 ? { ...f, file: 'renamed.yaml' } : f)), [['b', 'k']])).toBeUndefined();
+    expect(catalogFromSnapshotText(text, files, [['b', 'k']])).toBeDefined();
   });
 });
 
