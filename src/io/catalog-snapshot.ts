@@ -39,13 +39,19 @@ export const BUILDER_MODULES = [
   '../shared/recert-error.js',
 ];
 
+/**
+ * What else a snapshot depends on: this module (how a snapshot is read) and the versions of the libraries
+ * the builder parses and validates with. A library not found here (installed elsewhere) means no snapshot.
+ */
+const ALSO_KEYED = ['./catalog-snapshot.js', '../../node_modules/zod/package.json', '../../node_modules/yaml/package.json', '../../node_modules/js-yaml/package.json'];
+
 /** Names and texts, in order. */
 export type Texts = readonly (readonly [name: string, text: string])[];
 
-/** The compiled builder's code, or undefined when it is not there to read (running from src/). */
+/** The compiled builder's code (and ALSO_KEYED), or undefined when it is not there to read (running from src/). */
 export function builderSources(): Texts | undefined {
   try {
-    return BUILDER_MODULES.map((module) => [module, readFileSync(new URL(module, import.meta.url), 'utf8')] as const);
+    return [...BUILDER_MODULES, ...ALSO_KEYED].map((file) => [file, readFileSync(new URL(file, import.meta.url), 'utf8')] as const);
   } catch {
     return undefined;
   }
