@@ -35,7 +35,7 @@ export interface SnapshotSource {
   readonly builder: () => Texts | undefined;
 }
 
-/** The shipped snapshot, and the compiled builder's fingerprint, read once: neither changes under a running process. */
+/** The compiled builder's code (what the shipped snapshot is keyed by), read once: it does not change under a running process. */
 let shippedBuilder: Texts | null | undefined;
 const SHIPPED_SNAPSHOT: SnapshotSource = {
   file: SNAPSHOT_FILE,

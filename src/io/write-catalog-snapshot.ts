@@ -16,17 +16,21 @@ import { readDataFiles } from './read-data-files.js';
 // An old snapshot goes first, so that the catalog below is built, not read back from it.
 rmSync(SNAPSHOT_FILE, { force: true });
 const builder = builderSources();
-if (builder === undefined) throw new Error('write-catalog-snapshot: run the compiled module, node dist/io/write-catalog-snapshot.js');
-try {
-  const files = readDataFiles(DEFAULT_CATALOG_DIR, 'catalog folder');
-  const catalog = readCatalogDir(DEFAULT_CATALOG_DIR);
-  const text = catalogSnapshotText(catalog, files, builder);
-  const readBack = catalogFromSnapshotText(text, files, builder);
-  if (readBack === undefined || !isSameValue(readBack, catalog)) {
-    process.stderr.write('write-catalog-snapshot: the snapshot would not read back as the same catalog; none written (recert builds the catalog at run time)\n');
-  } else {
-    writeFileSync(SNAPSHOT_FILE, text);
+if (builder === undefined) {
+  // Run from src/, or zod/yaml/js-yaml not at the package's own node_modules/: there is nothing to key a snapshot by.
+  process.stderr.write('write-catalog-snapshot: the compiled builder or its libraries are not where expected; no snapshot (recert builds the catalog at run time)\n');
+} else {
+  try {
+    const files = readDataFiles(DEFAULT_CATALOG_DIR, 'catalog folder');
+    const catalog = readCatalogDir(DEFAULT_CATALOG_DIR);
+    const text = catalogSnapshotText(catalog, files, builder);
+    const readBack = catalogFromSnapshotText(text, files, builder);
+    if (readBack === undefined || !isSameValue(readBack, catalog)) {
+      process.stderr.write('write-catalog-snapshot: the snapshot would not read back as the same catalog; none written (recert builds the catalog at run time)\n');
+    } else {
+      writeFileSync(SNAPSHOT_FILE, text);
+    }
+  } catch (error) {
+    process.stderr.write(`write-catalog-snapshot: the shipped catalog does not build, so no snapshot (recert reports this at run time):\n${error instanceof Error ? error.message : String(error)}\n`);
   }
-} catch (error) {
-  process.stderr.write(`write-catalog-snapshot: the shipped catalog does not build, so no snapshot (recert reports this at run time):\n${error instanceof Error ? error.message : String(error)}\n`);
 }
