@@ -52,8 +52,8 @@ export const COMMAND_MODULES: readonly { readonly names: readonly string[]; read
 /**
  * The program with every command, or, when `argv` starts with a command's name, with that command's
  * module only: commander then parses and answers exactly as with all of them (a command's help, errors
- * and suggestions concern only itself). Anything else (`--help`, `help X`, `-V`, an unknown command)
- * gets every command, so help lists them all and an unknown name gets its "did you mean".
+ * and suggestions concern only itself). `-V` alone needs no command. Anything else (`--help`, `help X`,
+ * an unknown command) gets every command, so help lists them all and an unknown name gets its "did you mean".
  */
 export async function buildProgram(io: Io, options: RunOptions = {}, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('recert')
@@ -62,7 +62,9 @@ export async function buildProgram(io: Io, options: RunOptions = {}, argv: reado
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const invoked = COMMAND_MODULES.find((module) => argv[0] !== undefined && module.names.includes(argv[0]));
-  const modules = invoked !== undefined ? [invoked] : COMMAND_MODULES;
+  // `recert --version` alone prints the version whatever the commands: it needs none of them.
+  const versionOnly = argv.length === 1 && (argv[0] === '-V' || argv[0] === '--version');
+  const modules = invoked !== undefined ? [invoked] : versionOnly ? [] : COMMAND_MODULES;
   // Loaded together, registered in table order (the help's order).
   const registers = await Promise.all(modules.map((module) => module.load()));
   for (const register of registers) register(program, io, options);
