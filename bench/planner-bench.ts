@@ -17,6 +17,7 @@
  *   npm run bench -- --quick                     # 5,000 offerings × 3 and 6 credentials, 1 seed, plain limit 30 s
  *   npm run bench -- --full                      # also 100 offerings and 1 credential
  *   npm run bench -- --target --seeds 10         # only 5,000 × 6
+ *   npm run bench -- --offerings 5000 --credentials 3 --seeds 5   # any cells: comma-separated sizes and credential counts
  *   npm run bench -- --generator real            # one generator only (bench | real)
  *   npm run bench -- --plain-limit 20 --plain-all   # plain model's time limit; plain on every seed, not only seed 1
  */
@@ -42,8 +43,9 @@ const quick = flag('--quick');
 const plainLimit = value('--plain-limit', quick ? 30 : 60);
 const seedCount = value('--seeds', quick ? 1 : 3);
 const SEEDS = Array.from({ length: seedCount }, (_, i) => i + 1);
-const SIZES = flag('--target') || quick ? [5000] : flag('--full') ? [100, 1000, 5000] : [1000, 5000];
-const CREDENTIALS = flag('--target') ? [6] : flag('--full') ? [1, 3, 6] : [3, 6];
+const list = (name: string): number[] | undefined => (args.includes(name) ? args[args.indexOf(name) + 1]!.split(',').map(Number) : undefined);
+const SIZES = list('--offerings') ?? (flag('--target') || quick ? [5000] : flag('--full') ? [100, 1000, 5000] : [1000, 5000]);
+const CREDENTIALS = list('--credentials') ?? (flag('--target') ? [6] : flag('--full') ? [1, 3, 6] : [3, 6]);
 const generatorArg = args.includes('--generator') ? args[args.indexOf('--generator') + 1] : undefined;
 const GENERATORS = (['bench', 'real'] as const).filter((g) => generatorArg === undefined || generatorArg === g);
 const TO = '2031-12-31' as CalendarDate;

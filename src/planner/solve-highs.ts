@@ -10,15 +10,44 @@ import type { LpResult, Milp, MilpResult, MilpSolveOptions, MilpSolver } from '.
 
 // The package's types describe a CommonJS module, but Node's `import` loads its ES build, whose default
 // export is the loader itself; accept either shape.
-type Loader = () => Promise<Highs>;
+/** A compiled WebAssembly module (opaque here: the project's type libraries declare no WebAssembly). */
+export type CompiledWasm = { readonly __compiledWasm: unique symbol };
+const webAssembly = (globalThis as unknown as { WebAssembly: { instantiate(module: CompiledWasm, imports: object): Promise<object> } }).WebAssembly;
+type Instantiate = (imports: object, receive: (instance: object) => void) => void;
+type Loader = (settings?: { instantiateWasm?: Instantiate }) => Promise<Highs>;
 const exported = (highsModule as unknown as { default: Loader | { default: Loader } }).default;
 const loadHighs: Loader = typeof exported === 'function' ? exported : exported.default;
 
 let runtime: Promise<Highs> | undefined;
+let compiled: Promise<CompiledWasm> | undefined;
+
+/**
+ * HiGHS's WebAssembly, compiled ahead by the caller (`recert plan` starts compiling it before it reads
+ * its files: the compilation runs on V8's background threads meanwhile, instead of after the model is
+ * built). Without it, or should it fail, the package loads and compiles its own copy.
+ */
+export function useCompiledHighs(module: Promise<CompiledWasm>): void {
+  if (runtime === undefined) compiled = module;
+}
 
 function highs(): Promise<Highs> {
-  runtime ??= loadHighs();
+  runtime ??= compiled === undefined ? loadHighs() : compiled.then(fromCompiled, () => loadHighs());
   return runtime;
+}
+
+/**
+ * HiGHS instantiated from a compiled module. A failed instantiation (or a module that is not HiGHS's)
+ * rejects: the loader itself would wait forever.
+ */
+function fromCompiled(module: CompiledWasm): Promise<Highs> {
+  let fail: (error: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => { fail = reject; });
+  const instantiateWasm: Instantiate = (imports, receive) => {
+    webAssembly.instantiate(module, imports).then((instance) => {
+      try { receive(instance); } catch (error) { fail(error); }
+    }, fail);
+  };
+  return Promise.race([loadHighs({ instantiateWasm }), failed]);
 }
 
 /**

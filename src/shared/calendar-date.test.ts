@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import {
-  addMonths, addDays, calendarDate, dateProblem, daysBetween, endOfMonth, endOfYear, isCalendarDate, monthsBetween, yearOf, type CalendarDate,
+  addMonths, addDays, calendarDate, dateProblem, daysBetween, endOfMonth, endOfYear, isCalendarDate, monthsBetween, startOfYear, yearOf, type CalendarDate,
 } from './calendar-date.js';
 
 const d = calendarDate;
@@ -112,7 +112,44 @@ describe('integer date arithmetic agrees with Temporal.PlainDate', () => {
       if (endOfMonth(date) !== plain.with({ day: plain.daysInMonth }).toString()) mismatches.push(`endOfMonth(${start})`);
       if (endOfYear(date) !== plain.with({ month: 12, day: 31 }).toString()) mismatches.push(`endOfYear(${start})`);
       if (yearOf(date) !== plain.year) mismatches.push(`yearOf(${start})`);
+      if (startOfYear(plain.year) !== plain.with({ month: 1, day: 1 }).toString()) mismatches.push(`startOfYear(${plain.year})`);
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('monthsBetween, both ways, from every day of a leap year and its neighbour to every day of five years', () => {
+    const mismatches: string[] = [];
+    const froms: Temporal.PlainDate[] = [];
+    for (let d = Temporal.PlainDate.from('2023-01-01'); d.year < 2025; d = d.add({ days: 1 })) froms.push(d);
+    const tos: string[] = [];
+    for (let d = Temporal.PlainDate.from('2021-01-01'); d.year < 2027; d = d.add({ days: 3 })) tos.push(d.toString());
+    tos.push('2023-02-28', '2024-02-29', '2024-03-31', '2024-01-31', '2025-02-28', '2024-04-30');
+    for (const from of froms) {
+      const date = calendarDate(from.toString());
+      for (const to of tos) {
+        const expected = from.until(Temporal.PlainDate.from(to), { largestUnit: 'months' }).months;
+        if (monthsBetween(date, to as CalendarDate) !== expected) mismatches.push(`monthsBetween(${date}, ${to}) = ${monthsBetween(date, to as CalendarDate)}, not ${expected}`);
+      }
+    }
+    for (const start of starts) {
+      const plain = Temporal.PlainDate.from(start);
+      for (const n of offsets) {
+        const to = plain.add({ days: n * 7 });
+        const expected = plain.until(to, { largestUnit: 'months' }).months;
+        if (to.year >= 1900 && to.year <= 2999 && monthsBetween(calendarDate(start), to.toString() as CalendarDate) !== expected) mismatches.push(`monthsBetween(${start}, ${to})`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('dateProblem names the days of the month Temporal gives', () => {
+    for (let year = 1900; year <= 2999; year += 1) {
+      for (let month = 1; month <= 12; month++) {
+        const days = Temporal.PlainDate.from({ year, month, day: 1 }).daysInMonth;
+        const text = `${year}-${String(month).padStart(2, '0')}-${String(days + 1).padStart(2, '0')}`;
+        if (days + 1 <= 31) expect(dateProblem(text), text).toContain(`has ${days} days`);
+        expect(dateProblem(`${year}-${String(month).padStart(2, '0')}-${String(days).padStart(2, '0')}`)).toBeUndefined();
+      }
+    }
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Calendar dates as ISO strings (`YYYY-MM-DD`), with exact month arithmetic.
  *
- * The domain never sees a time zone: every date is a `Temporal.PlainDate` underneath, and month
- * arithmetic clamps to the last day of a shorter month (2024-01-31 + 1 month = 2024-02-29).
+ * The domain never sees a time zone: every date has `Temporal.PlainDate`'s meaning, and month
+ * arithmetic clamps to the last day of a shorter month (2024-01-31 + 1 month = 2024-02-29). The
+ * arithmetic is plain integers, checked against Temporal in calendar-date.test.ts; Temporal itself is
+ * not loaded (importing the polyfill costs ~20 ms of every `recert` process's start).
  */
-import { Temporal } from 'temporal-polyfill';
 
 declare const calendarDateBrand: unique symbol;
 /** An ISO calendar date, `YYYY-MM-DD`, validated on the way in. */
@@ -41,7 +42,7 @@ export function dateProblem(text: string): string | undefined {
   const day = Number(text.slice(8, 10));
   if (year < FIRST_YEAR || year > LAST_YEAR) return `the year ${year} is outside ${FIRST_YEAR}–${LAST_YEAR}`;
   if (month < 1 || month > 12) return `there is no month ${month} (months run 01 to 12) in ${text}`;
-  const days = Temporal.PlainDate.from({ year, month, day: 1 }).daysInMonth;
+  const days = daysInMonth(year, month);
   if (day < 1) return `there is no day 0 in ${text}`;
   if (day > days) return `${year} has no ${day} ${MONTH_NAMES[month - 1]} (${MONTH_NAMES[month - 1]} ${year} has ${days} days)`;
   return undefined;
@@ -110,27 +111,6 @@ function format(year: number, month: number, day: number): CalendarDate {
   return `${year >= 1000 ? year : String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as CalendarDate;
 }
 
-/** Whole-month differences keep Temporal's exact rule; they are rare (proration), so a small memo suffices. */
-const MEMO_LIMIT = 10_000;
-const monthsBetweenMemo = new Map<string, number>();
-
-function remember<T>(memo: Map<string, T>, key: string, compute: () => T): T {
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  const value = compute();
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-  return value;
-}
-
-function plain(date: CalendarDate): Temporal.PlainDate {
-  return Temporal.PlainDate.from(date);
-}
-
-function fromPlain(date: Temporal.PlainDate): CalendarDate {
-  return date.toString() as CalendarDate;
-}
-
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
   const year = yearOf(date);
   const month = monthOf(date);
@@ -155,8 +135,9 @@ export function endOfYear(date: CalendarDate): CalendarDate {
   return `${date.slice(0, 4)}-12-31` as CalendarDate;
 }
 
+/** 1 January of `year` (a year of 0–9999, as every year of a CalendarDate is). */
 export function startOfYear(year: number): CalendarDate {
-  return fromPlain(Temporal.PlainDate.from({ year, month: 1, day: 1 }));
+  return format(year, 1, 1);
 }
 
 export function yearOf(date: CalendarDate): number {
@@ -184,9 +165,16 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return dayNumber(yearOf(to), monthOf(to), dayOf(to)) - dayNumber(yearOf(from), monthOf(from), dayOf(from));
 }
 
-/** Whole calendar months from `from` to `to`, counting a month only when its day is reached. */
+/**
+ * Whole calendar months from `from` to `to`, counting a month only when its day is reached: Temporal's
+ * `from.until(to, { largestUnit: 'months' }).months`, both ways (2024-01-31 to 2024-02-29 is 0 months;
+ * 2024-03-31 back to 2024-02-29 is -1).
+ */
 export function monthsBetween(from: CalendarDate, to: CalendarDate): number {
-  return remember(monthsBetweenMemo, `${from}|${to}`, () => plain(from).until(plain(to), { largestUnit: 'months' }).months);
+  const months = yearOf(to) * 12 + monthOf(to) - (yearOf(from) * 12 + monthOf(from));
+  if (months > 0 && dayOf(to) < dayOf(from)) return months - 1;
+  if (months < 0 && dayOf(to) > dayOf(from)) return months + 1;
+  return months;
 }
 
 /** True when `date` lies in the closed interval [start, end]. */

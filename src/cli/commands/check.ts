@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { evaluate } from '../../engine/evaluate.js';
 import type { ComplianceReport } from '../../engine/report.js';
-import { readCatalogDir } from '../../io/read-catalog-dir.js';
+import { loadCatalogDir } from '../../io/load-catalog-dir.js';
 import { readProfileFile } from '../../io/read-profile-file.js';
 import { renderReport } from '../render-report.js';
 import { statusExitCode } from '../status-exit-code.js';
@@ -16,8 +16,8 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--as-of <date>', 'the date to evaluate on, YYYY-MM-DD (default: today)', parseAsOf)
     .option('--json', 'print a machine-readable report')
     .option('--catalog-dir <dir>', 'rule catalog folder (default: the shipped catalog)')
-    .action((profilePath: string, options: { asOf?: ReturnType<typeof parseAsOf>; json?: boolean; catalogDir?: string }) => {
-      const catalog = readCatalogDir(options.catalogDir);
+    .action(async (profilePath: string, options: { asOf?: ReturnType<typeof parseAsOf>; json?: boolean; catalogDir?: string }) => {
+      const catalog = await loadCatalogDir(options.catalogDir);
       const profile = readProfileFile(profilePath, catalog);
       const report = evaluate(catalog, profile, options.asOf ?? today());
       io.out(options.json ? JSON.stringify(toJson(report), null, 2) : renderReport(report));

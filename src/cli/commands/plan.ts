@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import type { CalendarDate } from '../../shared/calendar-date.js';
-import { readCatalogDir } from '../../io/read-catalog-dir.js';
+import { loadCatalogDir } from '../../io/load-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../../io/read-course-dir.js';
 import { readProfileFile } from '../../io/read-profile-file.js';
 import { explainPlanFact, planFacts, type PlanFact } from '../../planner/explain-plan.js';
@@ -13,7 +13,6 @@ import { feasibilityRemedy } from '../../planner/feasibility-remedy.js';
 import type { Infeasibility } from '../../planner/requirement.js';
 import { parseAsOf, type Io } from '../io.js';
 import { letLapseIssues } from '../../planner/let-lapse.js';
-import { withOwnOfferings } from '../../catalog/own-offering.js';
 import type { Profile } from '../../profile/profile-schema.js';
 import { RecertError } from '../../shared/recert-error.js';
 import { parsePersonId, today, withWallet } from './wallet-options.js';
@@ -79,13 +78,19 @@ export function registerPlan(program: Command, io: Io): void {
       // A one-shot process: keep HiGHS's WebAssembly on V8's baseline compiler instead of recompiling it
       // with the optimizing tier while it runs (measured: first 5,000 × 6 plan 0.7 s instead of 1.2 s).
       setFlagsFromString('--liftoff-only');
-      const catalog = readCatalogDir(flags.catalogDir);
+      // Compiled on background threads while the files are read and the model is built.
+      const [{ useCompiledHighs }, { compileHighs }] = await Promise.all([import('../../planner/solve-highs.js'), import('../../io/compile-highs.js')]);
+      useCompiledHighs(compileHighs());
+      // loadCatalogDir: the precompiled shipped catalog when it matches, so zod and the YAML parsers load only if needed.
+      const catalog = await loadCatalogDir(flags.catalogDir);
       const shipped = readCourseDir(flags.catalog ?? DEFAULT_COURSE_DIR, catalog);
       const asOf = flags.asOf ?? today();
       let profile: Profile;
       let courses = shipped;
       if (flags.person === undefined) profile = readProfileFile(profilePath!, catalog);
       else {
+        // own-offering.ts (and zod, which checks own offerings) loads only for --person, with the store.
+        const { withOwnOfferings } = await import('../../catalog/own-offering.js');
         ({ profile, courses } = await withWallet({ dataDir: flags.dataDir, person: flags.person, catalogDir: flags.catalogDir }, async (wallet) => {
           const [stored, own] = await Promise.all([wallet.store.loadProfile(wallet.person), wallet.store.listOwnOfferings(wallet.person)]);
           return { profile: stored, courses: withOwnOfferings(shipped, own) };

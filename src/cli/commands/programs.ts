@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readCatalogDir } from '../../io/read-catalog-dir.js';
+import { loadCatalogDir } from '../../io/load-catalog-dir.js';
 import { describePrograms } from '../../catalog/describe-programs.js';
 import type { Io } from '../io.js';
 
@@ -11,8 +11,8 @@ export function registerPrograms(program: Command, io: Io): void {
     .option('--markdown', 'print a Markdown table (as in the README)')
     .option('--json', 'print JSON')
     .option('--catalog-dir <dir>', 'rule catalog folder (default: the shipped catalog)')
-    .action((options: { asOf?: string; markdown?: boolean; json?: boolean; catalogDir?: string }) => {
-      const catalog = readCatalogDir(options.catalogDir);
+    .action(async (options: { asOf?: string; markdown?: boolean; json?: boolean; catalogDir?: string }) => {
+      const catalog = await loadCatalogDir(options.catalogDir);
       const rows = describePrograms(catalog);
       if (options.json) return io.out(JSON.stringify(rows, null, 2));
       if (options.markdown) return io.out(markdownTable(rows));

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { describeValue, sourcePages, sourcedValues, stalePages, type SourcePage, type SourcedValue } from '../../catalog/list-sources.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
-import { readCatalogDir } from '../../io/read-catalog-dir.js';
+import { loadCatalogDir } from '../../io/load-catalog-dir.js';
 import { httpFetchText, verifySources, type FetchText, type PageCheck } from '../../io/verify-sources.js';
 import { CliExit, parseAsOf, type Io } from '../io.js';
 import { today } from './wallet-options.js';
@@ -28,7 +28,7 @@ export function registerSources(program: Command, io: Io, fetchText: FetchText =
     .option('--json', 'print JSON')
     .option('--catalog-dir <dir>', 'rule catalog folder (default: the shipped catalog)')
     .action(async (options: SourcesOptions) => {
-      const catalog = readCatalogDir(options.catalogDir);
+      const catalog = await loadCatalogDir(options.catalogDir);
       const all = sourcePages(sourcedValues(catalog));
       const asOf = options.asOf ?? today();
       const pages = options.stale ? stalePages(all, asOf, options.months) : all;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readCatalogDir } from '../../io/read-catalog-dir.js';
+import { loadCatalogDir } from '../../io/load-catalog-dir.js';
 import { readProfileFile } from '../../io/read-profile-file.js';
 import type { Io } from '../io.js';
 
@@ -9,8 +9,8 @@ export function registerValidate(program: Command, io: Io): void {
     .description('check a profile file against the format and the catalog')
     .argument('<profile>', 'profile JSON file')
     .option('--catalog-dir <dir>', 'rule catalog folder (default: the shipped catalog)')
-    .action((profilePath: string, options: { catalogDir?: string }) => {
-      const catalog = readCatalogDir(options.catalogDir);
+    .action(async (profilePath: string, options: { catalogDir?: string }) => {
+      const catalog = await loadCatalogDir(options.catalogDir);
       const profile = readProfileFile(profilePath, catalog);
       io.out(`${profilePath}: valid (${profile.credentials.length} credentials, ${profile.renewals.length} renewals, ${profile.activities.length} activities)`);
     });

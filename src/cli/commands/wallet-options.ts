@@ -7,7 +7,6 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Catalog } from '../../catalog/catalog.js';
-import { readCatalogDir } from '../../io/read-catalog-dir.js';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import type { EvidenceBlobs } from '../../store/evidence/evidence-blobs.js';
 import type { Store } from '../../store/store.js';
@@ -48,7 +47,12 @@ export async function withWallet<T>(options: WalletOptions, work: (wallet: Walle
   const dataDir = dataDirOf(options);
   // Loaded here, not at start-up: the store's drivers (Kysely, better-sqlite3, pg) take longer to load
   // than `recert check` takes to run, and only the wallet commands need them.
-  const [{ openStore }, { evidenceBlobsOf }] = await Promise.all([import('../../store/open-store.js'), import('../../store/evidence/open-evidence-blobs.js')]);
+  // The catalog builder likewise: `recert plan --person` imports this module but reads its catalog itself.
+  const [{ openStore }, { evidenceBlobsOf }, { readCatalogDir }] = await Promise.all([
+    import('../../store/open-store.js'),
+    import('../../store/evidence/open-evidence-blobs.js'),
+    import('../../io/read-catalog-dir.js'),
+  ]);
   const store = await openStore({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined, create });
   let catalog: Catalog | undefined;
   try {
