@@ -36,7 +36,6 @@ export const BUILDER_MODULES = [
   '../catalog/schema.js',
   '../shared/calendar-date.js',
   '../shared/parse-located.js',
-  '../shared/read-block-yaml.js',
   '../shared/recert-error.js',
 ];
 

@@ -4,10 +4,8 @@
  * strings (the core schema has no timestamp type: `2025-01-15` stays "2025-01-15").
  *
  * Two paths, one result:
- * - **Fast** (`fastParse`): `JSON.parse` for `.json` files; for YAML the block reader
- *   (read-block-yaml.ts: the plain block style generators and people write, which covers every shipped
- *   file), else js-yaml; scalars resolved by exactly the rules of the located parser's core schema
- *   (below). No positions are computed.
+ * - **Fast** (`fastParse`): `JSON.parse` for `.json` files, js-yaml for the rest, with scalars resolved
+ *   by exactly the rules of the located parser's core schema (below). No positions are computed.
  * - **Located** (`yaml`'s `parseDocument` with a `LineCounter`): used only when the fast path fails
  *   (a syntax error, a duplicate key, anything it does not accept) or the data does not pass the schema,
  *   so that every problem is reported with its line and column, exactly as before.
@@ -18,7 +16,6 @@ import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isNode, visit, type Alias, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ErrorCode } from './error-codes.js';
-import { readBlockYaml } from './read-block-yaml.js';
 import { pathToString, type Issue } from './recert-error.js';
 
 export type Located<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
@@ -211,9 +208,6 @@ export function fastParse(text: string, file: string): { ok: true; value: unknow
       const value: unknown = JSON.parse(text);
       return countKeys(value) === countKeyTokens(text) ? { ok: true, value } : { ok: false };
     }
-    // Plain block YAML (what generators write) by the small reader; anything else by js-yaml.
-    const block = readBlockYaml(text);
-    if (block !== undefined) return { ok: true, value: block.value };
     const documents: unknown[] = [];
     jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: FAST_SCHEMA, json: false });
     // The located parser reads one document; several (`---`) are an error it reports.
