@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import { buildCourseCatalog, type CourseCatalog } from '../catalog/course-catalog.js';
 import { RecertError } from '../shared/recert-error.js';
-import { DEFAULT_CATALOG_DIR } from './read-catalog-dir.js';
+import { DEFAULT_CATALOG_DIR } from './load-catalog-dir.js';
 import { withLocatedErrors } from './locate-errors.js';
 import { readDataFiles } from './read-data-files.js';
 
