@@ -41,6 +41,9 @@ describe('HiGHS compiled ahead', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       const result = await solver.highsSolver.solve(tiny, { timeLimitSeconds: 5 });
       expect(result).toMatchObject({ status: 'optimal', objective: 1 });
+      // A later `recert plan` in the same process (HiGHS loaded already) whose compilation fails.
+      solver.useCompiledHighs(Promise.reject(new Error('no WebAssembly here either')));
+      await new Promise((resolve) => setTimeout(resolve, 20));
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', listener);

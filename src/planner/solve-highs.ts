@@ -27,11 +27,10 @@ let compiled: Promise<CompiledWasm> | undefined;
  * built). Without it, or should it fail, the package loads and compiles its own copy.
  */
 export function useCompiledHighs(module: Promise<CompiledWasm>): void {
-  if (runtime !== undefined) return;
-  // Handled here at once: the fallback in highs() attaches only when HiGHS is first needed, and a
-  // rejection left unhandled until then (files are read meanwhile) would end the process.
+  // Handled here at once: the fallback in highs() attaches only when HiGHS is first needed (and never
+  // when it is loaded already), and a rejection left unhandled meanwhile would end the process.
   module.catch(() => undefined);
-  compiled = module;
+  if (runtime === undefined) compiled = module;
 }
 
 function highs(): Promise<Highs> {
