@@ -30,6 +30,26 @@ describe('HiGHS compiled ahead', () => {
     expect(result).toMatchObject({ status: 'optimal', objective: 1 });
   });
 
+  it('falls back also when the compilation failed long before HiGHS is needed (no unhandled rejection)', async () => {
+    const solver = await freshSolver();
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      solver.useCompiledHighs(Promise.reject(new Error('no WebAssembly here')));
+      // recert plan reads its files (and yields to the event loop) before it first needs HiGHS.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const result = await solver.highsSolver.solve(tiny, { timeLimitSeconds: 5 });
+      expect(result).toMatchObject({ status: 'optimal', objective: 1 });
+      // A later `recert plan` in the same process (HiGHS loaded already) whose compilation fails.
+      solver.useCompiledHighs(Promise.reject(new Error('no WebAssembly here either')));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+
   it('fails, rather than waiting forever, when the compiled module cannot be instantiated', async () => {
     const solver = await freshSolver();
     // A valid module with nothing HiGHS needs: the loader's instantiation cannot complete with it.

@@ -27,6 +27,9 @@ let compiled: Promise<CompiledWasm> | undefined;
  * built). Without it, or should it fail, the package loads and compiles its own copy.
  */
 export function useCompiledHighs(module: Promise<CompiledWasm>): void {
+  // Handled here at once: the fallback in highs() attaches only when HiGHS is first needed (and never
+  // when it is loaded already), and a rejection left unhandled meanwhile would end the process.
+  module.catch(() => undefined);
   if (runtime === undefined) compiled = module;
 }
 

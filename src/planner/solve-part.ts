@@ -161,9 +161,11 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   const L = reduction.bound;
   const d = (j: number): number => Math.max(0, reduction.reducedCost[j]!);
   const slack = 1e-6 * Math.max(1, Math.abs(L));
+  // An incumbent costing ⌈L⌉ already is optimal: no MILP at all (the guesses below return it at once).
+  const proven = start !== null && start.cost - 1 < L - slack;
   // The LP optimum's neighbourhood first: often a plan there costs ⌈L⌉, and then it is optimal with no
   // larger MILP at all. Otherwise what it finds may still improve the incumbent.
-  const near = await rensAtLpOptimum(p, milp, xCount, reduction, slots, stats);
+  const near = proven ? null : await rensAtLpOptimum(p, milp, xCount, reduction, slots, stats);
   if (near !== null) {
     if (near.cost - 1 < L - slack) return { chosen: near.chosen, status: 'optimal', gap: 0 };
     if (start === null || near.cost < start.cost) start = near;

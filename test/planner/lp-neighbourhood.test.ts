@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { BENCH_AS_OF, BENCH_BODIES, benchProfile } from '../../bench/bench-profiles.js';
 import { generateCourses } from '../../bench/generate-courses.js';
 import { realisticCourses } from '../../bench/generate-courses-real.js';
+import type { MilpSolver } from '../../src/planner/milp.js';
 import { plan } from '../../src/planner/plan.js';
-import { catalog, d, expectAccepted } from './helpers.js';
+import { highsSolver } from '../../src/planner/solve-highs.js';
+import { catalog, courses, d, expectAccepted, profile } from './helpers.js';
 
 const options = { horizon: { cycles: 2 }, timeLimitSeconds: 60 };
 
@@ -28,6 +30,22 @@ describe('a plan next to the LP optimum', () => {
       expectAccepted(reduced, person, BENCH_AS_OF, courses);
     }, 60_000);
   }
+
+  it('is not solved when the greedy plan already costs ⌈L⌉ (proven optimal with no MILP, as before it)', async () => {
+    const open = '{ kind: self-paced }';
+    const choice = courses(`  - { id: cpr, title: CPR/AED class, price: 50, hours: 4, format: in-person, earns: cpr-aed, repeatable: true,
+      availability: { kind: recurring, first: "2026-01-03", every: { months: 1 }, until: "2031-12-31" } }
+  - { id: cheap-long, title: Cheap and long, price: 100, hours: 30, format: online, availability: ${open}, credits: [{ body: nasm, units: 1.9 }] }
+  - { id: dear-short, title: Dear and short, price: 300, hours: 19, format: in-person, availability: ${open}, credits: [{ body: nasm, units: 1.9 }] }
+`);
+    const person = profile([{ id: 'nasm', program: 'nasm-cpt', earned: '2026-03-15' }]);
+    let solves = 0;
+    const counting: MilpSolver = { ...highsSolver, solve: (milp, o) => { solves++; return highsSolver.solve(milp, o); } };
+    const result = await plan(catalog, choice, person, d('2026-03-15'), { horizon: { cycles: 1 }, solver: counting });
+    expect(result.status).toBe('optimal');
+    expect(result.totals.cost).toBe(result.greedy.totals.cost);
+    expect(solves).toBe(0);
+  });
 
   it('leaves the proof to the guesses where the bound is below the optimum, with the same answer as the plain model', async () => {
     const courses = realisticCourses(catalog, { offerings: 300, seed: 4 });
