@@ -287,13 +287,15 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
 interface Guess { G: number; last: boolean; core: number[]; columns: number[] }
 
 /**
- * RENS (relaxation enforced neighbourhood search) at the LP optimum: the MILP in which every x column
- * keeps its LP value where that value is whole (0 or 1) and only the fractional ones are free. Its plans
- * are plans of the whole model (it only narrows bounds), so the best one found is a valid incumbent; and
- * one costing ⌈L⌉ is optimal, since no plan costs less than the bound L (integer costs). The model is
- * tiny (the fractional columns and the rows they touch survive presolve), so a cold HiGHS solves it in
- * milliseconds where the first guessed-cost core takes a tenth of a second or more. Null: nothing found
- * (the neighbourhood holds no plan, or the limit passed).
+ * A plan next to the LP optimum (in the spirit of RENS, relaxation enforced neighbourhood search): the
+ * MILP in which the slots the LP optimum uses fully are fixed at 1 and the only other slots allowed are
+ * those it uses fractionally and those whose reduced cost is at most ⌈L⌉ − L (every plan costing ⌈L⌉
+ * uses only such slots); the model's other columns are unchanged. Its plans are plans of the whole model
+ * (it only narrows bounds; the slots left out take 0, their lower bound), so the best one found is a valid
+ * incumbent; and one costing ⌈L⌉ is optimal, since no plan costs less than the bound L (integer costs).
+ * Where the bound is tight (the first generator's catalogs) it finds that plan at HiGHS's root; where it
+ * is not, the model is small (100–200 columns) and costs milliseconds. Null: nothing found (no plan in
+ * the neighbourhood, or the limit passed).
  */
 async function rensAtLpOptimum(p: PartProblem, milp: Milp, xCount: number, reduction: LpReduction, slots: readonly Slot[], stats: SolveStats): Promise<Incumbent> {
   const whole = (v: number): boolean => Math.abs(v - Math.round(v)) <= 1e-6;
@@ -310,8 +312,7 @@ async function rensAtLpOptimum(p: PartProblem, milp: Milp, xCount: number, reduc
   const sub = subModel(milp, columns);
   const model: Milp = { rows: sub.rows, columns: sub.columns.map((c, k) => (fixedAtOne.has(columns[k]!) ? { ...c, lb: 1 } : c)) };
   const result = await p.solver.solve(model, { timeLimitSeconds: Math.min(RENS_LIMIT_SECONDS, p.options.timeLimitSeconds) });
-  stats.solverSeconds += result.seconds;
-  stats.nodes += result.nodes;
+  record(stats, model, result);
   if ((result.status !== 'optimal' && result.status !== 'feasible') || result.objective === null) return null;
   return { cost: Math.round(result.objective), chosen: columns.flatMap((j, k) => (j < xCount && (result.values[k] ?? 0) > 0.5 ? [slots[j]!.index] : [])) };
 }
