@@ -50,11 +50,12 @@ describe('HiGHS compiled ahead', () => {
     }
   });
 
-  it('fails, rather than waiting forever, when the compiled module cannot be instantiated', async () => {
+  it('falls back, rather than waiting forever, when the compiled module cannot be instantiated', async () => {
     const solver = await freshSolver();
     // A valid module with nothing HiGHS needs: the loader's instantiation cannot complete with it.
     const empty = (globalThis as unknown as { WebAssembly: { compile(b: Uint8Array): Promise<never> } }).WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
     solver.useCompiledHighs(empty);
-    await expect(solver.highsSolver.solve(tiny, { timeLimitSeconds: 5 })).rejects.toThrow();
+    const result = await solver.highsSolver.solve(tiny, { timeLimitSeconds: 5 });
+    expect(result).toMatchObject({ status: 'optimal', objective: 1 });
   });
 });

@@ -24,7 +24,8 @@ let compiled: Promise<CompiledWasm> | undefined;
 /**
  * HiGHS's WebAssembly, compiled ahead by the caller (`recert plan` starts compiling it before it reads
  * its files: the compilation runs on V8's background threads meanwhile, instead of after the model is
- * built). Without it, or should it fail, the package loads and compiles its own copy.
+ * built). Without it, or should its compilation or instantiation fail, the package loads and compiles
+ * its own copy.
  */
 export function useCompiledHighs(module: Promise<CompiledWasm>): void {
   // Handled here at once: the fallback in highs() attaches only when HiGHS is first needed (and never
@@ -34,13 +35,13 @@ export function useCompiledHighs(module: Promise<CompiledWasm>): void {
 }
 
 function highs(): Promise<Highs> {
-  runtime ??= compiled === undefined ? loadHighs() : compiled.then(fromCompiled, () => loadHighs());
+  runtime ??= compiled === undefined ? loadHighs() : compiled.then(fromCompiled).catch(() => loadHighs());
   return runtime;
 }
 
 /**
  * HiGHS instantiated from a compiled module. A failed instantiation (or a module that is not HiGHS's)
- * rejects: the loader itself would wait forever.
+ * rejects, so that the caller can fall back: the loader itself would wait forever.
  */
 function fromCompiled(module: CompiledWasm): Promise<Highs> {
   let fail: (error: unknown) => void = () => undefined;
