@@ -162,12 +162,12 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   const d = (j: number): number => Math.max(0, reduction.reducedCost[j]!);
   const slack = 1e-6 * Math.max(1, Math.abs(L));
   // An incumbent costing ⌈L⌉ already is optimal: no MILP at all (the guesses below return it at once).
-  const proven = start !== null && start.cost - 1 < L - slack;
+  const proven = start !== null && optimalByBound(start.cost, L);
   // The LP optimum's neighbourhood first: often a plan there costs ⌈L⌉, and then it is optimal with no
   // larger MILP at all. Otherwise what it finds may still improve the incumbent.
   const near = proven ? null : await rensAtLpOptimum(p, milp, xCount, reduction, slots, stats);
   if (near !== null) {
-    if (near.cost - 1 < L - slack) return { chosen: near.chosen, status: 'optimal', gap: 0 };
+    if (optimalByBound(near.cost, L)) return { chosen: near.chosen, status: 'optimal', gap: 0 };
     if (start === null || near.cost < start.cost) start = near;
   }
   const coreOf = (G: number): number[] => { const core: number[] = []; for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j); return core; };
@@ -285,6 +285,15 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
 }
 
 interface Guess { G: number; last: boolean; core: number[]; columns: number[] }
+
+/**
+ * Whether a plan of integer cost `cost` is optimal given a lower bound `bound` on every plan: no integer
+ * lies in [bound, cost), i.e. cost − 1 < bound (less a relative 1e-6 for the bound's rounding, which only
+ * makes the test stricter).
+ */
+export function optimalByBound(cost: number, bound: number): boolean {
+  return cost - 1 < bound - 1e-6 * Math.max(1, Math.abs(bound));
+}
 
 /**
  * A plan next to the LP optimum (in the spirit of RENS, relaxation enforced neighbourhood search): the
