@@ -37,7 +37,7 @@ export function describeInChromium(name: string, body: () => void): void {
   if (missingChromium !== null && !process.env.CI) {
     process.stderr.write(`recert tests: skipping ${name}: ${missingChromium}\n`);
     // Skipped with its reason only off CI: a developer's machine may have no Chromium (CI installs it).
-    describe.skip(`${name} skipped: ${missingChromium}`, body);
+    describe.skip(`${name} skipped: ${missingChromium}`, body); // skipped without Chromium: the reason is in the suite name
   } else {
     describe(name, body);
   }

@@ -59,7 +59,7 @@ async function call(server: Server, method: string, path: string, body?: unknown
 
 const postgres = (await storeBackends()).find((b) => b.engine === 'postgres');
 // On CI an unreachable PostgreSQL fails (beforeAll cannot connect) instead of skipping, as describeEachStore does.
-const suite = postgres?.available === true || process.env.CI ? describe : describe.skip;
+const suite = postgres?.available === true || process.env.CI ? describe : describe.skip; // skipped without PostgreSQL outside CI: two servers need a shared live database
 if (postgres !== undefined && !postgres.available) process.stderr.write(`recert tests: skipping two server processes: ${postgres.reason}\n`);
 
 suite('two server processes on one PostgreSQL database', () => {

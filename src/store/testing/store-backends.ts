@@ -138,7 +138,7 @@ export async function describeEachStore(title: string, api: { describe: SuiteApi
     } else {
       process.stderr.write(`recert tests: skipping ${name}: ${status.reason} (set CI=1 to make this a failure)\n`);
       // Skipped with its reason only off CI: a developer's machine may have no PostgreSQL server.
-      api.describe.skip(`${name} skipped: ${status.reason}`, () => api.it('needs PostgreSQL', () => undefined));
+      api.describe.skip(`${name} skipped: ${status.reason}`, () => api.it('needs PostgreSQL', () => undefined)); // skipped without PostgreSQL: the reason is in the suite name
     }
   }
 }
