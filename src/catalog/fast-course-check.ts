@@ -6,7 +6,7 @@
  * fast-course-check.test.ts compares the two on generated, shipped and mutated files.
  */
 import { z } from 'zod';
-import type { CalendarDate } from '../shared/calendar-date.js';
+import { isCalendarDate, type CalendarDate } from '../shared/calendar-date.js';
 import { COURSE_SCHEMA_VERSION, type CourseFile } from './course-schema.js';
 
 type Offering = CourseFile['offerings'][number];
@@ -50,28 +50,8 @@ const given = (value: unknown): number => (value === undefined ? 0 : 1);
 
 const isSlug = (value: unknown): value is string => typeof value === 'string' && SLUG.test(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length >= 1;
-const isDate = (value: unknown): value is CalendarDate => typeof value === 'string' && isCalendarDateFast(value);
+const isDate = (value: unknown): value is CalendarDate => typeof value === 'string' && isCalendarDate(value);
 
-const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const digit = (text: string, i: number): number => {
-  const c = text.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -100_000; // makes any sum it enters negative, so out of range
-};
-
-/**
- * isCalendarDate (shared/calendar-date.ts) from character codes, without its regular expression,
- * slices and number parsing: a catalog of 5,000 offerings has tens of thousands of dates.
- * fast-course-check.test.ts compares the two on every date of the accepted years and around them.
- */
-export function isCalendarDateFast(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month]!);
-}
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 const isUrl = (value: unknown): value is string => typeof value === 'string' && URL_SCHEMA.safeParse(value).success;

@@ -153,3 +153,22 @@ describe('integer date arithmetic agrees with Temporal.PlainDate', () => {
     }
   });
 });
+
+describe('isCalendarDate reads character codes', () => {
+  it('answers as the ISO pattern, the year range and Temporal do, on every day of 1899–3000 and on malformed dates', () => {
+    const texts: string[] = [];
+    const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+    for (let year = 1899; year <= 3000; year++) {
+      for (let month = 0; month <= 13; month++) for (let day = 0; day <= 32; day++) texts.push(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
+    }
+    texts.push('', '2026-1-01', '2026-01-1', '2026/01/01', '2026-01-01 ', ' 2026-01-01', '+026-01-01', '2026-0a-01', '2026-01-0:', '20260-01-01', '0000-01-01', '9999-12-31', '١٢٣٤-01-01', '2026-02-29', '2024-02-29', '2100-02-29', '2000-02-29');
+    // The rule the function had when it parsed slices: the ISO pattern, years 1900–2999, a real day.
+    const reference = (text: string): boolean => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+      const year = Number(text.slice(0, 4));
+      if (year < 1900 || year > 2999) return false;
+      try { Temporal.PlainDate.from(text, { overflow: 'reject' }); return true; } catch { return false; }
+    };
+    expect(texts.filter((text) => isCalendarDate(text) !== reference(text))).toEqual([]);
+  });
+});
