@@ -6,7 +6,7 @@ import { readCatalogDir } from '../io/read-catalog-dir.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { RecertError, type Issue } from '../shared/recert-error.js';
-import { buildCourseCatalog, checkOffering, offeringIsClean, offeringWindow } from './course-catalog.js';
+import { buildCourseCatalog, checkOffering, offeringWindow } from './course-catalog.js';
 
 const catalog = readCatalogDir();
 
@@ -100,7 +100,7 @@ describe('the fast path of buildCourseCatalog', () => {
     expect(unfrozen(readCourseDir(DEFAULT_COURSE_DIR, catalog), 'shipped', [])).toEqual([]);
   });
 
-  it('offeringIsClean is true exactly when checkOffering finds nothing, on the shipped offerings and mutations of them', () => {
+  it('checkOffering names every body that counts an earned program twice, as a scan of every program does, on the shipped offerings and mutations of them', () => {
     const shipped = readCourseDir(DEFAULT_COURSE_DIR, catalog);
     const base = shipped.offerings.map((o) => ({
       title: o.title, price: o.priceCents / 100, hours: o.hours, format: o.format, availability: o.availability,
@@ -122,15 +122,24 @@ describe('the fast path of buildCourseCatalog', () => {
       (o) => ({ ...o, availability: { kind: 'self-paced', from: '2026-01-01' as CalendarDate, until: '2026-01-01' as CalendarDate } }),
       (o) => ({ ...o, availability: { kind: 'recurring', first: '2027-01-01' as CalendarDate, every: { weeks: 1 }, until: '2026-01-01' as CalendarDate } }),
     ];
+    // The bodies whose programs grant the earned program and which also have a credit line, program by program.
+    const twiceByScan = (o: Draft): string[] => (o.earns === undefined ? [] : [...catalog.programs.values()]
+      .filter((p) => p.rules.some((rule) => rule.grants.some((g) => g.program === o.earns)) && o.credits.some((c) => c.body === p.body))
+      .map((p) => p.body));
     let unclean = 0;
+    let twice = 0;
     for (const offering of base) {
+      expect(checkOffering('f.yaml', 'offerings[0]', offering, catalog)).toEqual([]);
       for (const mutate of mutations) {
         const mutated = mutate(offering);
-        const clean = offeringIsClean(mutated, catalog);
-        expect(clean).toBe(checkOffering('f.yaml', 'offerings[0]', mutated, catalog).length === 0);
-        if (!clean) unclean++;
+        const issues = checkOffering('f.yaml', 'offerings[0]', mutated, catalog);
+        const counted = issues.filter((i) => i.path === 'offerings[0].credits').map((i) => i.message.split(' ')[0]);
+        expect(counted).toEqual(twiceByScan(mutated));
+        if (issues.length > 0) unclean++;
+        twice += counted.length;
       }
     }
     expect(unclean).toBeGreaterThan(base.length * 5);
+    expect(twice).toBeGreaterThan(0);
   });
 });

@@ -36,37 +36,13 @@ export function buildCourseCatalog(files: readonly CatalogFileText[], catalog: C
       const previous = seen.get(offering.id);
       if (previous !== undefined) issues.push({ code: 'CATALOG_REFERENCE', file, path: `offerings[${index}].id`, message: `offering "${offering.id}" is already defined in ${previous}` });
       seen.set(offering.id, file);
-      // The path is spelled only for an offering with a problem (thousands have none).
-      if (!offeringIsClean(offering, catalog)) issues.push(...checkOffering(file, `offerings[${index}]`, offering, catalog));
+      const found = checkOffering(file, `offerings[${index}]`, offering, catalog);
+      if (found.length > 0) issues.push(...found);
       offerings.push(freezeOffering(toPlannerOffering(offering.id, data.provider, offering, data.sampleData)));
     }
   }
   if (issues.length > 0) throw new RecertError(issues);
   return Object.freeze({ offerings: Object.freeze(offerings), sampleData: parsed.some((p) => p.data.sampleData) });
-}
-
-/**
- * True when checkOffering finds nothing, decided without building its messages, paths or sets (the
- * common case, thousands of times per catalog). When false, checkOffering says what is wrong.
- */
-export function offeringIsClean(offering: Omit<CourseFile['offerings'][number], 'id'>, catalog: Catalog): boolean {
-  const credits = offering.credits;
-  for (let c = 0; c < credits.length; c++) {
-    const credit = credits[c]!;
-    for (let d = 0; d < c; d++) if (credits[d]!.body === credit.body) return false;
-    const body = catalog.bodies.get(credit.body);
-    if (body === undefined) return false;
-    if (credit.category !== undefined && !body.categories.some((k) => k.id === credit.category)) return false;
-  }
-  if (offering.earns !== undefined) {
-    if (!catalog.programs.has(offering.earns)) return false;
-    const granters = grantingPrograms(catalog).get(offering.earns);
-    if (granters !== undefined && granters.some((program) => credits.some((c) => c.body === program.body))) return false;
-  }
-  const a = offering.availability;
-  if (a.kind === 'self-paced' && a.from !== undefined && a.until !== undefined && a.until < a.from) return false;
-  if (a.kind === 'recurring' && a.until < a.first) return false;
-  return true;
 }
 
 /** For each program id, the programs whose rules grant it (in catalog order); computed once per catalog. */
@@ -105,9 +81,8 @@ export function checkOffering(file: string, at: string, offering: Omit<CourseFil
   if (offering.earns !== undefined) {
     if (!catalog.programs.has(offering.earns)) reference('earns', `unknown program "${offering.earns}"; run \`recert programs\` for the list`);
     // A body that already counts the earned program through a grant would count the course twice.
-    for (const program of catalog.programs.values()) {
-      const grants = program.rules.some((rule) => rule.grants.some((g) => g.program === offering.earns));
-      if (grants && bodies.has(program.body)) {
+    for (const program of grantingPrograms(catalog).get(offering.earns) ?? []) {
+      if (bodies.has(program.body)) {
         issues.push({
           code: 'CATALOG_SCHEMA', file, path: `${at}.credits`,
           message: `${program.body} already counts "${offering.earns}" toward ${program.id} through a grant; remove the ${program.body} credit line or it counts twice`,
