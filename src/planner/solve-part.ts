@@ -161,16 +161,16 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   const L = reduction.bound;
   const d = (j: number): number => Math.max(0, reduction.reducedCost[j]!);
   const slack = 1e-6 * Math.max(1, Math.abs(L));
+  const coreOf = (G: number): number[] => { const core: number[] = []; for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j); return core; };
   // An incumbent costing ⌈L⌉ already is optimal: no MILP at all (the guesses below return it at once).
   const proven = start !== null && optimalByBound(start.cost, L);
   // The LP optimum's neighbourhood first: often a plan there costs ⌈L⌉, and then it is optimal with no
   // larger MILP at all. Otherwise what it finds may still improve the incumbent.
-  const near = proven ? null : await rensAtLpOptimum(p, milp, xCount, reduction, slots, stats);
+  const near = proven ? null : await rensAtLpOptimum(p, milp, xCount, reduction, coreOf(Math.ceil(L - slack)), slots, stats);
   if (near !== null) {
     if (optimalByBound(near.cost, L)) return { chosen: near.chosen, status: 'optimal', gap: 0 };
     if (start === null || near.cost < start.cost) start = near;
   }
-  const coreOf = (G: number): number[] => { const core: number[] = []; for (let j = 0; j < xCount; j++) if (d(j) <= G - L + slack) core.push(j); return core; };
   const rest = milp.columns.map((_, j) => j).filter((j) => j >= xCount);
   // A plan using slot j costs at least L + d_j, so every plan of cost ≤ G uses only slots with
   // d_j ≤ G − L: the core of G. Guesses: a cost G a little above L; the MILP of the core of G with the
@@ -298,22 +298,25 @@ export function optimalByBound(cost: number, bound: number): boolean {
 /**
  * A plan next to the LP optimum (in the spirit of RENS, relaxation enforced neighbourhood search): the
  * MILP in which the slots the LP optimum uses fully are fixed at 1 and the only other slots allowed are
- * those it uses fractionally and those whose reduced cost is at most ⌈L⌉ − L (every plan costing ⌈L⌉
- * uses only such slots); the model's other columns are unchanged. Its plans are plans of the whole model
+ * those it uses fractionally and those of `ceilCore`, the core of ⌈L⌉ (every plan costing ⌈L⌉ uses
+ * only such slots); the model's other columns are unchanged. Its plans are plans of the whole model
  * (it only narrows bounds; the slots left out take 0, their lower bound), so the best one found is a valid
  * incumbent; and one costing ⌈L⌉ is optimal, since no plan costs less than the bound L (integer costs).
  * Where the bound is tight (the first generator's catalogs) it finds that plan at HiGHS's root; where it
  * is not, the model is small (100–200 columns) and costs milliseconds. Null: nothing found (no plan in
  * the neighbourhood, or the limit passed).
  */
-async function rensAtLpOptimum(p: PartProblem, milp: Milp, xCount: number, reduction: LpReduction, slots: readonly Slot[], stats: SolveStats): Promise<Incumbent> {
+async function rensAtLpOptimum(
+  p: PartProblem, milp: Milp, xCount: number, reduction: LpReduction, ceilCore: readonly number[], slots: readonly Slot[], stats: SolveStats,
+): Promise<Incumbent> {
   const whole = (v: number): boolean => Math.abs(v - Math.round(v)) <= 1e-6;
-  const zeroReducedCost = Math.ceil(reduction.bound - 1e-6 * Math.max(1, Math.abs(reduction.bound))) - reduction.bound + 1e-6 * Math.max(1, Math.abs(reduction.bound));
+  const inCore = new Uint8Array(xCount);
+  for (const j of ceilCore) inCore[j] = 1;
   const columns: number[] = [];
   const fixedAtOne = new Set<number>();
   for (let j = 0; j < xCount; j++) {
     const v = reduction.values[j]!;
-    if (whole(v) && Math.round(v) === 0 && Math.max(0, reduction.reducedCost[j]!) > zeroReducedCost) continue;
+    if (whole(v) && Math.round(v) === 0 && inCore[j] === 0) continue;
     columns.push(j);
     if (whole(v) && Math.round(v) === 1) fixedAtOne.add(j);
   }
