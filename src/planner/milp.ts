@@ -23,10 +23,14 @@ export interface Milp {
   readonly rows: readonly MilpRow[];
 }
 
-export type MilpStatus = 'optimal' | 'feasible' | 'infeasible' | 'no-solution' | 'error';
+export type MilpStatus = 'optimal' | 'stopped' | 'feasible' | 'infeasible' | 'no-solution' | 'error';
 
 export interface MilpResult {
-  /** optimal: proven; feasible: a solution, not proven optimal (limit reached); no-solution: limit reached without one. */
+  /**
+   * optimal: proven; stopped: a solution within the caller's `stopWithin` of the solver's bound, not proven
+   * optimal (asked for, never a proof); feasible: a solution, not proven optimal (limit reached);
+   * no-solution: limit reached without one.
+   */
   readonly status: MilpStatus;
   readonly objective: number | null;
   /** Best proven lower bound (null when unknown). */
@@ -50,6 +54,12 @@ export interface MilpSolveOptions {
    * guesses of solve-part.ts, which exist only because the bound was not tight. Default true.
    */
   readonly rens?: boolean | undefined;
+  /**
+   * Stop at the first solution whose cost is at most this much above the solver's own bound (status
+   * `stopped`; a solution proven optimal by the solver's numbers is still `optimal`). For an incumbent
+   * that a later, smaller MILP will prove or improve (solve-part.ts); unset: a proven optimum.
+   */
+  readonly stopWithin?: number | undefined;
 }
 
 export interface LpResult {

@@ -65,7 +65,11 @@ export const MILP_OPTIONS = {
 
 /** HiGHS's options for one MILP. */
 export function milpOptions(options: MilpSolveOptions): Record<string, unknown> {
-  return { ...MILP_OPTIONS, time_limit: options.timeLimitSeconds, ...(options.rens === false ? { mip_heuristic_run_rens: false } : {}) };
+  return {
+    ...MILP_OPTIONS, time_limit: options.timeLimitSeconds,
+    ...(options.rens === false ? { mip_heuristic_run_rens: false } : {}),
+    ...(options.stopWithin !== undefined && options.stopWithin > 0 ? { mip_abs_gap: options.stopWithin } : {}),
+  };
 }
 
 export const highsSolver: MilpSolver = {
@@ -118,11 +122,14 @@ export function runMilp(h: Highs, data: ModelData, options: Record<string, unkno
     }
     const objective = model.getObjectiveValue();
     const bound = infoOr(model, 'mip_dual_bound', objective);
-    const gap = modelStatus === 7 ? 0 : infoOr(model, 'mip_gap', NaN);
+    // With an absolute gap asked for (MilpSolveOptions.stopWithin), HiGHS's "optimal" means "within that
+    // gap": a proof only when the bound leaves no integer cost below the solution (integer costs).
+    const stopped = modelStatus === 7 && Number(options['mip_abs_gap'] ?? 0) > 0 && !(objective - bound < 1 - 1e-6);
+    const gap = modelStatus === 7 && !stopped ? 0 : infoOr(model, 'mip_gap', NaN);
     return {
-      status: modelStatus === 7 ? 'optimal' : 'feasible',
+      status: stopped ? 'stopped' : modelStatus === 7 ? 'optimal' : 'feasible',
       objective,
-      bound: modelStatus === 7 ? objective : bound,
+      bound: modelStatus === 7 && !stopped ? objective : bound,
       gap: Number.isFinite(gap) ? gap : null,
       values: Array.from(model.getSolution().colValue),
       seconds,

@@ -4,7 +4,8 @@
  * grows with the square of the offerings), (2) the LP relaxation by column generation and its Lagrangian
  * bound, (3) proof of optimality from the bound and the incumbent, or else MILPs over the cores of guessed
  * costs G a little above the bound (every slot with L + d_j ≤ G, and the row cost ≤ G), the guess growing
- * until a plan is found, which is then optimal. Every step is exact.
+ * until a plan is found, which is then optimal; from the third guess on, a plan HiGHS stops at before a
+ * proof becomes the incumbent U and the MILP over the core of U − 1 decides. Every step is exact.
  */
 import type { Offering } from '../catalog/course-schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
@@ -48,6 +49,11 @@ export const DOMINANCE_LIMIT = 1500;
 /** The first guess of the optimum: this share above the LP bound; each failed guess multiplies the share. */
 const GUESS_SHARE = 0.002;
 const GUESS_GROWTH = 3;
+/**
+ * From the third guess on, HiGHS stops at a plan within (previous guess − L) + this share of L of its own
+ * bound: that plan becomes the incumbent U, and the proof is the smaller MILP of the core of U − 1.
+ */
+const STOP_SHARE = 0.005;
 /** The RENS sub-MIP is a shortcut, never the answer's only source: a short limit of its own. */
 const RENS_LIMIT_SECONDS = 2;
 
@@ -211,19 +217,23 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   };
   const [baseCore, baseFixed] = [stats.core, stats.fixed];
   let incumbent = start;
-  /** What one guess's MILP says: the answer, or null when a larger guess must be tried. */
-  const settle = (k: number, result: MilpResult): Solved | null => {
+  /**
+   * What one guess's MILP says: the answer; null when a larger guess must be tried; 'prove' when it
+   * stopped at a plan (the new incumbent) before a proof, which the MILP of the core of its cost − 1 gives.
+   */
+  const settle = (k: number, result: MilpResult): Solved | null | 'prove' => {
     const guess = guesses[k]!;
     stats.core = baseCore + guess.core.length;
     stats.fixed = baseFixed + xCount - guess.core.length;
     record(stats, modelOf(k), result);
-    if ((result.status === 'optimal' || result.status === 'feasible') && result.objective !== null) {
+    if ((result.status === 'optimal' || result.status === 'stopped' || result.status === 'feasible') && result.objective !== null) {
       const cost = Math.round(result.objective);
       if (incumbent === null || cost < incumbent.cost) {
         incumbent = { cost, chosen: guess.columns.flatMap((j, c) => (j < xCount && (result.values[c] ?? 0) > 0.5 ? [slots[j]!.index] : [])) };
       }
     }
     if (result.status === 'optimal') return { chosen: incumbent!.chosen, status: 'optimal', gap: 0 };
+    if (result.status === 'stopped') return 'prove';
     if (result.status === 'infeasible') {
       // No plan costs G or less: in the last MILP, nothing is cheaper than the incumbent (or, without
       // one, there is no plan at all); otherwise a higher guess decides.
@@ -237,7 +247,23 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   };
   // RENS only in the first guess's MILP: where the bound is tight it finds the optimum at the root; a
   // later guess exists because the bound was not tight, and there it costs more than it finds.
-  const options = (k: number): MilpSolveOptions => ({ timeLimitSeconds: p.options.timeLimitSeconds, start: guesses[k]!.last ? startIn(guesses[k]!.core, start, slots) : undefined, rens: k === 0 });
+  // From the third guess on, a plan close to HiGHS's bound is enough (stopWithin): the guess before was
+  // refuted, so the optimum lies above it, and the proof is left to the smaller core of that plan's cost − 1.
+  const stopWithin = (k: number): number | undefined => (k >= 2 && !guesses[k]!.last ? guesses[k - 1]!.G - L + STOP_SHARE * Math.max(1, Math.abs(L)) : undefined);
+  const options = (k: number): MilpSolveOptions => ({
+    timeLimitSeconds: p.options.timeLimitSeconds, start: guesses[k]!.last ? startIn(guesses[k]!.core, guesses[k]!.start ?? start, slots) : undefined, rens: k === 0, stopWithin: stopWithin(k),
+  });
+  /** The proof after a guess stopped at a plan of cost U: the last kind of MILP, over the core of U − 1. */
+  const prove = async (): Promise<Solved> => {
+    const core = coreOf(incumbent!.cost - 1);
+    guesses.push({ G: incumbent!.cost - 1, last: true, core, columns: [...core, ...rest], start: incumbent });
+    const k = guesses.length - 1;
+    return settled(settle(k, await p.solver.solve(modelOf(k), options(k))));
+  };
+  const settled = (answer: Solved | null | 'prove'): Solved => {
+    if (answer === null || answer === 'prove') throw new Error('planner: the last MILP did not decide');
+    return answer;
+  };
   // The first guess in this thread: most often it decides (the bound is tight), and then no other
   // thread is needed. When it is refuted and threads are there, the second guess runs here while the
   // later ones race on the threads (which start now, loading HiGHS while the first guess runs).
@@ -245,12 +271,14 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   const inThisThread = async (from: number): Promise<Solved> => {
     for (let k = from; k < guesses.length; k++) {
       const answer = settle(k, await p.solver.solve(modelOf(k), options(k)));
+      if (answer === 'prove') return prove();
       if (answer !== null) return answer;
     }
     // The last guess always decides (settle never returns null for it).
     throw new Error('planner: no guess decided');
   };
   const first = settle(0, await p.solver.solve(modelOf(0), options(0)));
+  if (first === 'prove') return prove();
   if (first !== null) return first;
   if (p.runners.length < 1 || guesses.length < 3) return inThisThread(1);
   // Guess 1 here (this thread has HiGHS ready), guesses 2… on the threads meanwhile. The race gives every
@@ -259,7 +287,7 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   const decisive = (k: number, result: MilpResult): boolean => guesses[k]!.last || result.status !== 'infeasible';
   const ahead = race(2, guesses.length, p.runners, modelOf, options, decisive);
   ahead.results.catch(() => undefined);
-  let second: Solved | null;
+  let second: Solved | null | 'prove';
   try {
     second = settle(1, await p.solver.solve(modelOf(1), options(1)));
   } catch (error) {
@@ -268,7 +296,7 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   }
   if (second !== null) {
     ahead.stop();
-    return second;
+    return second === 'prove' ? prove() : second;
   }
   let results: Map<number, MilpResult>;
   try {
@@ -279,12 +307,14 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   }
   for (let k = 2; k < guesses.length; k++) {
     const answer = settle(k, results.get(k)!);
+    if (answer === 'prove') return prove();
     if (answer !== null) return answer;
   }
   throw new Error('planner: no guess decided');
 }
 
-interface Guess { G: number; last: boolean; core: number[]; columns: number[] }
+/** start: the plan handed to HiGHS in a last-kind MILP (default: the incumbent before the guesses). */
+interface Guess { G: number; last: boolean; core: number[]; columns: number[]; start?: Incumbent }
 
 /**
  * Whether a plan of integer cost `cost` is optimal given a lower bound `bound` on every plan: no integer
