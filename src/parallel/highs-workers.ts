@@ -86,21 +86,23 @@ class WorkerRunner implements MilpRunner {
   }
 }
 
-const pool: readonly MilpRunner[] = [new WorkerRunner(), new WorkerRunner()];
+const pool: readonly MilpRunner[] = [new WorkerRunner(), new WorkerRunner(), new WorkerRunner()];
 
 /**
- * HiGHS worker threads for the cores the planner's own thread leaves (one on two cores, two on three or
- * more) when the machine has a core to spare: a one-minute load average at least half a core below the
- * number of cores (the threads only help when they really run at the same time as the planner's own
- * thread: on a machine whose other core is busy, racing MILPs made each plan slower). Else none, and the
- * caller solves in its own thread, one MILP after another.
+ * HiGHS worker threads, one per core up to three (two on this two-core machine), when the machine has a
+ * core to spare: a one-minute load average at least half a core below the number of cores (the threads
+ * only help when they really run at the same time as the planner's own thread: on a machine whose other
+ * core is busy, racing MILPs made each plan slower). The planner races on all but the last while its own
+ * thread solves a MILP, and on the last one too once its own thread only waits (solve-part.ts), so that
+ * as many MILPs run as there are cores. Else none, and the caller solves in its own thread, one MILP
+ * after another.
  */
 export function highsRunners(): readonly MilpRunner[] {
   const cores = availableParallelism();
-  return cores < 2 || loadavg()[0]! > cores - 0.5 ? [] : pool.slice(0, cores - 1);
+  return cores < 2 || loadavg()[0]! > cores - 0.5 ? [] : pool.slice(0, Math.min(cores, pool.length));
 }
 
-/** The two HiGHS worker threads, whatever the load (for measurements). */
+/** The HiGHS worker threads (three), whatever the load (for measurements). */
 export function highsWorkerPool(): readonly MilpRunner[] {
   return pool;
 }

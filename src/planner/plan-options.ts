@@ -26,8 +26,9 @@ export interface PlanOptions {
   /** The MILP solver; default HiGHS. */
   readonly solver?: MilpSolver;
   /**
-   * Threads to race the guessed-cost MILPs on (two or more; `highsRunners()` of src/parallel). Default
-   * none: the MILPs are solved one after another in this thread. The answer is the same either way.
+   * Threads to race the guessed-cost MILPs on (`highsRunners()` of src/parallel). With two or more, the
+   * last one races only while this thread waits (not while it solves a MILP itself). Default none: the
+   * MILPs are solved one after another in this thread. The answer is the same either way.
    */
   readonly runners?: readonly MilpRunner[];
 }

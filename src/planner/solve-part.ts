@@ -281,11 +281,13 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
   if (first === 'prove') return prove();
   if (first !== null) return first;
   if (p.runners.length < 1 || guesses.length < 3) return inThisThread(1);
-  // Guess 1 here (this thread has HiGHS ready), guesses 2… on the threads meanwhile. The race gives every
-  // result from guess 2 up to the first decisive one; settling them all in order gives exactly what
-  // solving them one after another here gives (the same plan, the same statistics).
+  // Guess 1 here (this thread has HiGHS ready), guesses 2… on the threads meanwhile: all but the last
+  // thread while this one solves, the last one too once this thread only waits (with two or more). The
+  // race gives every result from guess 2 up to the first decisive one; settling them all in order gives
+  // exactly what solving them one after another here gives (the same plan, the same statistics).
   const decisive = (k: number, result: MilpResult): boolean => guesses[k]!.last || result.status !== 'infeasible';
-  const ahead = race(2, guesses.length, p.runners, modelOf, options, decisive);
+  const whileWaiting = p.runners.length >= 2 ? p.runners[p.runners.length - 1]! : undefined;
+  const ahead = race(2, guesses.length, whileWaiting === undefined ? p.runners : p.runners.slice(0, -1), modelOf, options, decisive);
   ahead.results.catch(() => undefined);
   let second: Solved | null | 'prove';
   try {
@@ -298,6 +300,7 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
     ahead.stop();
     return second === 'prove' ? prove() : second;
   }
+  if (whileWaiting !== undefined) ahead.join(whileWaiting);
   let results: Map<number, MilpResult>;
   try {
     results = await ahead.results;
@@ -365,10 +368,10 @@ async function rensAtLpOptimum(
  * decisive one has its result; the runs still going on then (larger guesses) are cancelled. Exact: each
  * guess's MILP answers its question on its own (docs/planner.md §4 items 6 and 8), and the caller settles
  * the results in order, as if they had been solved one after another. The time saved is that a larger
- * guess runs while a smaller one is being refuted.
+ * guess runs while a smaller one is being refuted. `join` adds a thread to a race under way.
  */
 function race(from: number, count: number, runners: readonly MilpRunner[], model: (k: number) => Milp, options: (k: number) => MilpSolveOptions,
-  decisive: (k: number, result: MilpResult) => boolean): { readonly results: Promise<Map<number, MilpResult>>; stop(): void } {
+  decisive: (k: number, result: MilpResult) => boolean): { readonly results: Promise<Map<number, MilpResult>>; stop(): void; join(runner: MilpRunner): void } {
   const running = new Map<number, MilpJob>();
   const results = new Map<number, MilpResult>();
   let next = from;
@@ -378,8 +381,9 @@ function race(from: number, count: number, runners: readonly MilpRunner[], model
     for (const job of running.values()) job.cancel();
     running.clear();
   };
+  let launch: (runner: MilpRunner) => void = () => undefined;
   const settled = new Promise<Map<number, MilpResult>>((resolve, reject) => {
-    const launch = (runner: MilpRunner): void => {
+    launch = (runner: MilpRunner): void => {
       if (finished || next >= count) return;
       const k = next++;
       const job = runner.run(model(k), options(k));
@@ -395,7 +399,8 @@ function race(from: number, count: number, runners: readonly MilpRunner[], model
     };
     for (const runner of runners) launch(runner);
   });
-  return { results: settled, stop };
+  /** Another thread takes the next guess not yet started, and later ones (nothing once the race is over). */
+  return { results: settled, stop, join: (runner) => launch(runner) };
 }
 
 /** The model with the row Σ cost·x ≤ G over its first `xCount` columns (only plans of cost ≤ G). */
