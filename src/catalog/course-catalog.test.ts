@@ -6,7 +6,8 @@ import { readCatalogDir } from '../io/read-catalog-dir.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../io/read-course-dir.js';
 import { RecertError, type Issue } from '../shared/recert-error.js';
-import { buildCourseCatalog, checkOffering, offeringWindow } from './course-catalog.js';
+import { buildCourseCatalog } from './build-course-catalog.js';
+import { checkOffering, offeringWindow } from './course-catalog.js';
 
 const catalog = readCatalogDir();
 

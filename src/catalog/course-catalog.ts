@@ -1,15 +1,17 @@
 /**
- * Builds a validated course catalog from the text of its provider files, checked against the rule
- * catalog (bodies, categories and programs must exist). Pure: src/io/read-course-dir.ts reads the files.
+ * The course catalog: validated offerings, checked against the rule catalog (bodies, categories and
+ * programs must exist). Pure, and free of the located parser and zod, which only a file with a problem
+ * needs: `buildCourseCatalogFast` reads valid files by the fast path alone; build-course-catalog.ts parses
+ * any file (with positions for every problem) and assembles the catalog here. src/io reads the files.
  */
 import { addDays, addMonths, type CalendarDate } from '../shared/calendar-date.js';
-import { parseLocated } from '../shared/parse-located.js';
+import { fastParse } from '../shared/fast-parse.js';
 import { RecertError, type Issue } from '../shared/recert-error.js';
 import { toMilli } from '../shared/units.js';
 import type { Catalog, CatalogFileText } from './catalog.js';
 import type { Program } from './schema.js';
 import { checkCourseFileFast } from './fast-course-check.js';
-import { courseFileSchema, type CourseFile, type Offering, type OfferingWindow } from './course-schema.js';
+import type { CourseFile, Offering, OfferingWindow } from './course-schema.js';
 
 export interface CourseCatalog {
   readonly offerings: readonly Offering[];
@@ -17,16 +19,31 @@ export interface CourseCatalog {
   readonly sampleData: boolean;
 }
 
-export function buildCourseCatalog(files: readonly CatalogFileText[], catalog: Catalog): CourseCatalog {
-  const issues: Issue[] = [];
+/**
+ * The catalog of files that the fast path accepts whole: each parses (fast-parse.ts), passes the
+ * hand-written check and the references hold. Otherwise undefined, and the caller builds the catalog with
+ * build-course-catalog.ts, which reports every problem with its position. When defined, it is the catalog
+ * `buildCourseCatalog` returns (the same parse, check and assembly; test/io/fast-readers.test.ts).
+ */
+export function buildCourseCatalogFast(files: readonly CatalogFileText[], catalog: Catalog): CourseCatalog | undefined {
   const parsed: { file: string; data: CourseFile }[] = [];
   for (const { file, text } of files) {
-    const result = parseLocated(text, file, courseFileSchema, { syntax: 'CATALOG_SYNTAX', schema: 'CATALOG_SCHEMA' }, { fastCheck: checkCourseFileFast });
-    if (result.ok) parsed.push({ file, data: result.value });
-    else issues.push(...result.issues);
+    const value = fastParse(text, file);
+    const data = value.ok ? checkCourseFileFast(value.value) : undefined;
+    if (data === undefined) return undefined;
+    parsed.push({ file, data });
   }
-  if (issues.length > 0) throw new RecertError(issues);
+  try {
+    return assembleCourseCatalog(parsed, catalog);
+  } catch (error) {
+    if (error instanceof RecertError) return undefined;
+    throw error;
+  }
+}
 
+/** The catalog of parsed, schema-valid files: ids unique across files, references to the rule catalog checked. */
+export function assembleCourseCatalog(parsed: readonly { file: string; data: CourseFile }[], catalog: Catalog): CourseCatalog {
+  const issues: Issue[] = [];
   const offerings: Offering[] = [];
   const seen = new Map<string, string>();
   for (const { file, data } of parsed) {

@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { isoDate, slug } from './schema.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
+import { COURSE_SCHEMA_VERSION } from './course-format.js';
 
-export const COURSE_SCHEMA_VERSION = 1;
+export { COURSE_SCHEMA_VERSION } from './course-format.js';
 
 export const availabilitySchema = z.discriminatedUnion('kind', [
   /** Any day, optionally only from/until a date (a course retired at the end of a year). */

@@ -5,9 +5,9 @@
  * is not sure of gives `undefined`, and the caller asks zod, which also says what is wrong and where.
  * fast-course-check.test.ts compares the two on generated, shipped and mutated files.
  */
-import { z } from 'zod';
 import { isCalendarDate, type CalendarDate } from '../shared/calendar-date.js';
-import { COURSE_SCHEMA_VERSION, type CourseFile } from './course-schema.js';
+import { COURSE_SCHEMA_VERSION } from './course-format.js';
+import type { CourseFile } from './course-schema.js';
 
 type Offering = CourseFile['offerings'][number];
 type Availability = Offering['availability'];
@@ -15,8 +15,12 @@ type Credit = Offering['credits'][number];
 type Record_ = Record<string, unknown>;
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** URLs are left to zod's own check (one string, not the whole file). */
-const URL_SCHEMA = z.url();
+/**
+ * zod's `z.url()` accepts a string when `URL.canParse` accepts it trimmed, and returns it trimmed and
+ * without tabs and line breaks. Here only a string that needs neither is accepted (and returned as it
+ * is); any other goes to zod, which decides.
+ */
+const NEEDS_CLEANING = /^\s|\s$|[\t\n\r]/;
 
 const isRecord = (value: unknown): value is Record_ => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
@@ -54,7 +58,7 @@ const isDate = (value: unknown): value is CalendarDate => typeof value === 'stri
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
-const isUrl = (value: unknown): value is string => typeof value === 'string' && URL_SCHEMA.safeParse(value).success;
+const isUrl = (value: unknown): value is string => typeof value === 'string' && !NEEDS_CLEANING.test(value) && URL.canParse(value);
 
 function dates(value: unknown): CalendarDate[] | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined;

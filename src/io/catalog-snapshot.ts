@@ -35,6 +35,7 @@ export const BUILDER_MODULES = [
   '../catalog/catalog.js',
   '../catalog/schema.js',
   '../shared/calendar-date.js',
+  '../shared/fast-parse.js',
   '../shared/parse-located.js',
   '../shared/recert-error.js',
 ];

@@ -1,14 +1,12 @@
 /** Reads every provider file (`*.yaml`, `*.yml`, `*.json`) directly in a course folder and builds the course catalog. */
-import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
-import { buildCourseCatalog, type CourseCatalog } from '../catalog/course-catalog.js';
+import { buildCourseCatalog } from '../catalog/build-course-catalog.js';
+import type { CourseCatalog } from '../catalog/course-catalog.js';
 import { RecertError } from '../shared/recert-error.js';
-import { DEFAULT_CATALOG_DIR } from './load-catalog-dir.js';
 import { withLocatedErrors } from './locate-errors.js';
 import { readDataFiles } from './read-data-files.js';
 
-/** The sample course catalog shipped with recert: `catalog/courses/`. */
-export const DEFAULT_COURSE_DIR = join(DEFAULT_CATALOG_DIR, 'courses');
+export { DEFAULT_COURSE_DIR } from './read-course-dir-fast.js';
 
 export function readCourseDir(dir: string, catalog: Catalog): CourseCatalog {
   const files = readDataFiles(dir, 'course catalog folder');

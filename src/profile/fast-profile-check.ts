@@ -7,7 +7,8 @@
  * wrong and where. fast-profile-check.test.ts compares the two on generated and mutated profiles.
  */
 import { isCalendarDate } from '../shared/calendar-date.js';
-import { MAX_ID_LENGTH, type Activity, type Credential, type Credit, type Profile, type Renewal } from './profile-schema.js';
+import { MAX_ID_LENGTH } from './profile-limits.js';
+import type { Activity, Credential, Credit, Profile, Renewal } from './profile-schema.js';
 
 // The same expressions and bounds as profile-schema.ts and catalog/schema.ts.
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;

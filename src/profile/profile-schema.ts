@@ -4,15 +4,12 @@
  */
 import { z } from 'zod';
 import { isoDate, slug } from '../catalog/schema.js';
+import { MAX_ID_LENGTH } from './profile-limits.js';
 
 /** Printable text: no control characters (a NUL is refused by PostgreSQL and means nothing here). */
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const text = (max: number) => z.string().min(1, { message: 'expected non-empty text' }).max(max).regex(NO_CONTROL, { message: 'expected text without control characters' });
-/**
- * The longest id (credential, activity, person): one limit for every schema and for the HTTP router's
- * path parameters (Fastify's maxParamLength), so any id that is accepted can be addressed in a URL.
- */
-export const MAX_ID_LENGTH = 100;
+export { MAX_ID_LENGTH } from './profile-limits.js';
 /** `.` and `..` are dot segments: URL parsers remove them, even percent-encoded, so no URL could name them. */
 const DOT_SEGMENT = /^\.\.?$/;
 /** An entry's id: 1 to MAX_ID_LENGTH printable characters, not `.` or `..`. Any other character is escaped in URLs. */

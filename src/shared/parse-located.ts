@@ -4,19 +4,21 @@
  * strings (the core schema has no timestamp type: `2025-01-15` stays "2025-01-15").
  *
  * Two paths, one result:
- * - **Fast** (`fastParse`): `JSON.parse` for `.json` files, js-yaml for the rest, with scalars resolved
- *   by exactly the rules of the located parser's core schema (below). No positions are computed.
+ * - **Fast** (`fastParse`, fast-parse.ts): `JSON.parse` for `.json` files, js-yaml for the rest, with
+ *   scalars resolved by exactly the rules of the located parser's core schema. No positions are computed.
  * - **Located** (`yaml`'s `parseDocument` with a `LineCounter`): used only when the fast path fails
  *   (a syntax error, a duplicate key, anything it does not accept) or the data does not pass the schema,
  *   so that every problem is reported with its line and column, exactly as before.
  * When the fast path succeeds it yields the value the located parser yields (tested on every shipped file
  * and on generated catalogs), so the result never depends on which path ran.
  */
-import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isNode, visit, type Alias, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ErrorCode } from './error-codes.js';
+import { fastParse } from './fast-parse.js';
 import { pathToString, type Issue } from './recert-error.js';
+
+export { fastParse } from './fast-parse.js';
 
 export type Located<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
@@ -151,114 +153,4 @@ function locate(doc: Document, lineCounter: LineCounter, path: readonly Property
     if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
   }
   return undefined;
-}
-
-// ---- the fast path ----
-
-/**
- * The core schema's scalars as the located parser (`yaml`, schema 'core') resolves them, so that js-yaml
- * gives the same values: js-yaml's own core schema also reads `1_000`, `0b101` and `+0x1f` as numbers,
- * which `yaml` keeps as strings. The regular expressions are those of `yaml`'s core schema.
- */
-/** A cheap first test: every int and float of the core schema starts so. */
-const NUMBER_START = /^[-+.0-9]/;
-const coreInt = new jsyaml.Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && NUMBER_START.test(data) && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(data),
-  construct: (data: string) => (data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
-  predicate: (data: unknown) => typeof data === 'number' && Number.isInteger(data),
-});
-const coreFloat = new jsyaml.Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (data: unknown) =>
-    typeof data === 'string' &&
-    NUMBER_START.test(data) &&
-    (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(data) ||
-      /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(data) ||
-      /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(data)),
-  construct: (data: string) => {
-    if (/nan$/i.test(data)) return NaN;
-    if (/inf$/i.test(data)) return data.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-    return parseFloat(data);
-  },
-  predicate: (data: unknown) => typeof data === 'number',
-});
-const coreNull = new jsyaml.Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (data: unknown) => data === null || (typeof data === 'string' && data.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(data)),
-  construct: () => null,
-  predicate: (data: unknown) => data === null,
-});
-const coreBool = new jsyaml.Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && data.length >= 4 && data.length <= 5 && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(data),
-  construct: (data: string) => data[0] === 't' || data[0] === 'T',
-  predicate: (data: unknown) => typeof data === 'boolean',
-});
-const FAST_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
-
-/**
- * The data of the text without positions, or not ok when the fast path does not accept it (the caller
- * then uses the located parser, which reports the problem). `.json` files: `JSON.parse`, refused when an
- * object repeats a key (JSON.parse would keep the last silently; the located parser reports it).
- */
-export function fastParse(text: string, file: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    if (file.endsWith('.json')) {
-      const value: unknown = JSON.parse(text);
-      return countKeys(value) === countKeyTokens(text) ? { ok: true, value } : { ok: false };
-    }
-    const documents: unknown[] = [];
-    jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: FAST_SCHEMA, json: false });
-    // The located parser reads one document; several (`---`) are an error it reports.
-    if (documents.length > 1) return { ok: false };
-    return { ok: true, value: documents.length === 0 ? null : documents[0] };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** The number of object keys in parsed JSON. */
-function countKeys(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
-  let n = 0;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) n += countKeys(value[i]);
-    return n;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key in record) n += 1 + countKeys(record[key]);
-  return n;
-}
-
-/**
- * The number of keys written in valid JSON text: string tokens followed by a colon. Every `"` outside a
- * string opens one, so scanning string tokens from the start finds exactly the text's strings. The
- * quotes are found with indexOf (native code) rather than by a loop over every character.
- */
-function countKeyTokens(text: string): number {
-  let n = 0;
-  const length = text.length;
-  let open = text.indexOf('"');
-  while (open >= 0) {
-    let close = text.indexOf('"', open + 1);
-    while (close >= 0 && isEscaped(text, close)) close = text.indexOf('"', close + 1);
-    if (close < 0) break;
-    let j = close + 1;
-    while (j < length) {
-      const c = text.charCodeAt(j);
-      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break; // JSON whitespace
-      j++;
-    }
-    if (text.charCodeAt(j) === 58) n++; // ':' after the string: a key
-    open = text.indexOf('"', j);
-  }
-  return n;
-}
-
-/** A `"` preceded by an odd number of backslashes is escaped (inside a string). */
-function isEscaped(text: string, quote: number): boolean {
-  let i = quote - 1;
-  while (i >= 0 && text.charCodeAt(i) === 92) i--;
-  return (quote - 1 - i) % 2 === 1;
 }

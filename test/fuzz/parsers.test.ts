@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogFileText } from '../../src/catalog/catalog.js';
-import { buildCourseCatalog } from '../../src/catalog/course-catalog.js';
+import { buildCourseCatalog } from '../../src/catalog/build-course-catalog.js';
 import { withLocatedErrors } from '../../src/io/locate-errors.js';
 import { readCatalogDir } from '../../src/io/read-catalog-dir.js';
 import { readCourseDir } from '../../src/io/read-course-dir.js';

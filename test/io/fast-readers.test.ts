@@ -8,12 +8,14 @@ import { courseFileSchema } from '../../src/catalog/course-schema.js';
 import { profileSchema } from '../../src/profile/profile-schema.js';
 import { readCatalogDir } from '../../src/io/read-catalog-dir.js';
 import { readCourseDir } from '../../src/io/read-course-dir.js';
+import { DEFAULT_COURSE_DIR, readCourseDirFast } from '../../src/io/read-course-dir-fast.js';
 import { readProfileFile } from '../../src/io/read-profile-file.js';
+import { readProfileFileFast } from '../../src/io/read-profile-file-fast.js';
 import { fastParse, parseLocated, parseLocatedSlow, parseSlowData } from '../../src/shared/parse-located.js';
 import { RecertError } from '../../src/shared/recert-error.js';
 import type { CalendarDate } from '../../src/shared/calendar-date.js';
-import { generateCourseFile } from '../../bench/generate-courses.js';
-import { generateRealisticCatalog } from '../../bench/generate-courses-real.js';
+import { courseFileYaml, generateCourseFile } from '../../bench/generate-courses.js';
+import { generateRealisticCatalog, writeRealisticCatalog } from '../../bench/generate-courses-real.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dataFiles = (dir: string): string[] => readdirSync(join(root, dir)).filter((n) => /\.(ya?ml|json)$/.test(n)).map((n) => join(root, dir, n));
@@ -133,3 +135,70 @@ describe('reference errors name the file, line and column', () => {
   });
 });
 
+
+describe('the readers `recert plan` uses first (fast path only, no zod, no located parser)', () => {
+  const catalog = readCatalogDir();
+  const folder = (name: string, files: Record<string, string>): string => {
+    const dir = join(temp, name);
+    mkdirSync(dir);
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    return dir;
+  };
+
+  it('read the shipped course catalog to the catalog the full reader builds', () => {
+    const fast = readCourseDirFast(DEFAULT_COURSE_DIR, catalog);
+    expect(fast).toBeDefined();
+    expect(fast).toStrictEqual(readCourseDir(DEFAULT_COURSE_DIR, catalog));
+  });
+
+  it('read generated catalogs of both generators (YAML, .yml and JSON files) to the same catalog', () => {
+    const file = generateCourseFile(catalog, { offerings: 300, seed: 4, bodies: ['nasm', 'ace', 'acsm', 'nsca', 'issa'], from: '2026-01-01' as CalendarDate, to: '2031-12-31' as CalendarDate });
+    const first = folder('plan-first', { 'a.yaml': courseFileYaml(file) });
+    const realistic = join(temp, 'plan-realistic');
+    writeRealisticCatalog(catalog, { offerings: 400, seed: 7 }, realistic);
+    for (const dir of [first, realistic]) {
+      const fast = readCourseDirFast(dir, catalog);
+      expect(fast, dir).toBeDefined();
+      expect(fast).toStrictEqual(readCourseDir(dir, catalog));
+    }
+  }, 60_000);
+
+  it('read every example profile to the profile the full reader gives', () => {
+    const profiles = dataFiles('examples');
+    expect(profiles.length).toBeGreaterThan(0);
+    for (const path of profiles) {
+      const fast = readProfileFileFast(path, catalog);
+      expect(fast, path).toBeDefined();
+      expect(fast).toStrictEqual(readProfileFile(path, catalog));
+    }
+  });
+
+  it('give nothing, so that the full reader reports, for every kind of problem', () => {
+    const course = (extra: string, id = 'c1'): string =>
+      `  - id: ${id}\n    title: A course\n    price: 10\n    hours: 1\n    format: online\n    availability: { kind: self-paced }\n${extra}`;
+    const file = (offerings: string, provider = '{ id: p, name: P }'): string => `schemaVersion: 1\nprovider: ${provider}\nsampleData: true\nofferings:\n${offerings}`;
+    const bad: Record<string, Record<string, string>> = {
+      'unknown body': { 'p.yaml': file(course('    credits:\n      - { body: nope, units: 1 }\n')) },
+      'duplicate id across files': { 'p.yaml': file(course('')), 'q.yaml': file(course(''), '{ id: q, name: Q }') },
+      'schema error': { 'p.yaml': file(course('    credits: yes\n')) },
+      'syntax error': { 'p.json': '{"schemaVersion": 1,' },
+      'duplicate key': { 'p.json': '{"schemaVersion": 1, "schemaVersion": 1}' },
+      // zod trims a URL and returns it trimmed: the fast check leaves such a string to zod.
+      'a URL with spaces around it': { 'p.yaml': file(course(''), '{ id: p, name: P, url: " https://p.example/ " }') },
+      'no course files': { 'notes.txt': 'nothing here' },
+    };
+    for (const [name, files] of Object.entries(bad)) {
+      const dir = folder(`plan-bad-${name.replaceAll(' ', '-')}`, files);
+      expect(readCourseDirFast(dir, catalog), name).toBeUndefined();
+    }
+    // The trimmed URL is valid for zod: the full reader builds the catalog.
+    expect(readCourseDir(join(temp, 'plan-bad-a-URL-with-spaces-around-it'), catalog).offerings).toHaveLength(1);
+    expect(readCourseDirFast(join(temp, 'no-such-folder'), catalog)).toBeUndefined();
+
+    const profile = (name: string, text: string): string => { const path = join(temp, name); writeFileSync(path, text); return path; };
+    expect(readProfileFileFast(join(temp, 'no-such-profile.json'), catalog)).toBeUndefined();
+    expect(readProfileFileFast(profile('unknown-program.json', '{"credentials": [{"id": "x", "program": "no-such-program", "earned": "2025-01-01"}]}'), catalog)).toBeUndefined();
+    expect(readProfileFileFast(profile('bad-date.json', '{"credentials": [{"id": "x", "program": "nasm-cpt", "earned": "2025-02-30"}]}'), catalog)).toBeUndefined();
+    expect(readProfileFileFast(profile('bad-syntax.json', '{"credentials": ['), catalog)).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 /** Shared by the planner tests (and usable outside vitest): the shipped catalogs and small course files. */
 import type { Catalog } from '../../src/catalog/catalog.js';
-import { buildCourseCatalog, type CourseCatalog } from '../../src/catalog/course-catalog.js';
+import { buildCourseCatalog } from '../../src/catalog/build-course-catalog.js';
+import type { CourseCatalog } from '../../src/catalog/course-catalog.js';
 import { readCatalogDir } from '../../src/io/read-catalog-dir.js';
 import { DEFAULT_COURSE_DIR, readCourseDir } from '../../src/io/read-course-dir.js';
 import type { Profile } from '../../src/profile/profile-schema.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { courseFileYaml, generateCourseFile, generateCourses } from '../../bench/generate-courses.js';
 import { BENCH_AS_OF, BENCH_BODIES } from '../../bench/bench-profiles.js';
-import { buildCourseCatalog } from '../../src/catalog/course-catalog.js';
+import { buildCourseCatalog } from '../../src/catalog/build-course-catalog.js';
 import { catalog, d } from './helpers.js';
 
 const options = { offerings: 300, seed: 7, bodies: BENCH_BODIES, from: BENCH_AS_OF, to: d('2031-12-31') };

@@ -1,5 +1,5 @@
 /** `recert plan` on the command line. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +43,19 @@ describe('recert plan', () => {
     const { code, err } = await cli('plan', seed, '--as-of', '2026-11-01', '--catalog', join(temp, 'nowhere'));
     expect(code).toBe(2);
     expect(err).toContain('course catalog folder not found [FILE_NOT_FOUND]');
+  });
+
+  it('reads valid files by the fast path and still reports a bad course file or profile with file, line and column', async () => {
+    const courses = join(temp, 'bad-courses');
+    mkdirSync(courses);
+    writeFileSync(join(courses, 'p.yaml'), 'schemaVersion: 1\nprovider: { id: p, name: P }\nsampleData: true\nofferings:\n  - id: c1\n    title: A course\n    price: 10\n    hours: 1\n    format: online\n    availability: { kind: self-paced }\n    credits:\n      - { body: nope, units: 1 }\n');
+    const course = await cli('plan', seed, '--as-of', '2026-11-01', '--catalog', courses);
+    expect(course.code).toBe(2);
+    expect(course.err).toMatch(/p\.yaml:12:17: offerings\[0\]\.credits\[0\]\.body: unknown body "nope".* \[CATALOG_REFERENCE\]/);
+    const profile = join(temp, 'unknown-program.json');
+    writeFileSync(profile, '{\n  "credentials": [\n    {"id": "x", "program": "no-such-program", "earned": "2025-01-01"}\n  ]\n}\n');
+    const person = await cli('plan', profile, '--as-of', '2026-11-01');
+    expect(person.code).toBe(2);
+    expect(person.err).toMatch(/unknown-program\.json:3:28: credentials\[0\]\.program: unknown program "no-such-program".* \[PROFILE_REFERENCE\]/);
   });
 });

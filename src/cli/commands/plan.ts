@@ -3,8 +3,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import { loadCatalogDir } from '../../io/load-catalog-dir.js';
-import { DEFAULT_COURSE_DIR, readCourseDir } from '../../io/read-course-dir.js';
-import { readProfileFile } from '../../io/read-profile-file.js';
+import { DEFAULT_COURSE_DIR, readCourseDirFast } from '../../io/read-course-dir-fast.js';
+import { readProfileFileFast } from '../../io/read-profile-file-fast.js';
 import { explainPlanFact, planFacts, type PlanFact } from '../../planner/explain-plan.js';
 import type { PlanOptions } from '../../planner/plan-options.js';
 import type { PlanResult } from '../../planner/plan-result.js';
@@ -84,11 +84,15 @@ export function registerPlan(program: Command, io: Io): void {
       useCompiledHighs(compileHighs());
       // loadCatalogDir: the precompiled shipped catalog when it matches, so zod and the YAML parsers load only if needed.
       const catalog = await loadCatalogDir(flags.catalogDir);
-      const shipped = readCourseDir(flags.catalog ?? DEFAULT_COURSE_DIR, catalog);
+      // Valid files are read by the fast path alone; zod and the located parser load only to report a problem.
+      const courseDir = flags.catalog ?? DEFAULT_COURSE_DIR;
+      const shipped = readCourseDirFast(courseDir, catalog) ?? (await import('../../io/read-course-dir.js')).readCourseDir(courseDir, catalog);
       const asOf = flags.asOf ?? today();
       let profile: Profile;
       let courses = shipped;
-      if (flags.person === undefined) profile = readProfileFile(profilePath!, catalog);
+      if (flags.person === undefined) {
+        profile = readProfileFileFast(profilePath!, catalog) ?? (await import('../../io/read-profile-file.js')).readProfileFile(profilePath!, catalog);
+      }
       else {
         // own-offering.ts (and zod, which checks own offerings) loads only for --person, with the store.
         const { withOwnOfferings } = await import('../../catalog/own-offering.js');
