@@ -28,7 +28,8 @@ export interface PlanOptions {
   /**
    * Threads to race the guessed-cost MILPs on (`highsRunners()` of src/parallel). With two or more, the
    * last one races only while this thread waits (not while it solves a MILP itself). Default none: the
-   * MILPs are solved one after another in this thread. The answer is the same either way.
+   * MILPs are solved one after another in this thread. The answer is the same either way
+   * unless a MILP reaches the time limit (what a limit cuts off depends on timing).
    */
   readonly runners?: readonly MilpRunner[];
 }

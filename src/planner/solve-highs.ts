@@ -124,7 +124,9 @@ export function runMilp(h: Highs, data: ModelData, options: Record<string, unkno
     const bound = infoOr(model, 'mip_dual_bound', objective);
     // With an absolute gap asked for (MilpSolveOptions.stopWithin), HiGHS's "optimal" means "within that
     // gap": a proof only when the bound leaves no integer cost below the solution (integer costs).
-    const stopped = modelStatus === 7 && Number(options['mip_abs_gap'] ?? 0) > 0 && !(objective - bound < 1 - 1e-6);
+    // The same test as optimalByBound (solve-part.ts), inlined (no outer names here); an unreadable bound proves nothing.
+    const proofBound = infoOr(model, 'mip_dual_bound', -Infinity);
+    const stopped = modelStatus === 7 && Number(options['mip_abs_gap'] ?? 0) > 0 && !(objective - 1 < proofBound - 1e-6 * Math.max(1, Math.abs(proofBound)));
     const gap = modelStatus === 7 && !stopped ? 0 : infoOr(model, 'mip_gap', NaN);
     return {
       status: stopped ? 'stopped' : modelStatus === 7 ? 'optimal' : 'feasible',
