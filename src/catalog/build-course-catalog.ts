@@ -4,21 +4,13 @@
  * line and column), then assembled and checked against the rule catalog (course-catalog.ts). Pure:
  * src/io/read-course-dir.ts reads the files.
  */
-import { parseLocated } from '../shared/parse-located.js';
-import { RecertError, type Issue } from '../shared/recert-error.js';
+import { parseLocatedFiles } from '../shared/parse-located.js';
 import type { Catalog, CatalogFileText } from './catalog.js';
 import { assembleCourseCatalog, type CourseCatalog } from './course-catalog.js';
 import { checkCourseFileFast } from './fast-course-check.js';
-import { courseFileSchema, type CourseFile } from './course-schema.js';
+import { courseFileSchema } from './course-schema.js';
 
 export function buildCourseCatalog(files: readonly CatalogFileText[], catalog: Catalog): CourseCatalog {
-  const issues: Issue[] = [];
-  const parsed: { file: string; data: CourseFile }[] = [];
-  for (const { file, text } of files) {
-    const result = parseLocated(text, file, courseFileSchema, { syntax: 'CATALOG_SYNTAX', schema: 'CATALOG_SCHEMA' }, { fastCheck: checkCourseFileFast });
-    if (result.ok) parsed.push({ file, data: result.value });
-    else issues.push(...result.issues);
-  }
-  if (issues.length > 0) throw new RecertError(issues);
+  const parsed = parseLocatedFiles(files, courseFileSchema, { syntax: 'CATALOG_SYNTAX', schema: 'CATALOG_SCHEMA' }, { fastCheck: checkCourseFileFast });
   return assembleCourseCatalog(parsed, catalog);
 }

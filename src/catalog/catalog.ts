@@ -2,7 +2,7 @@
  * Builds a validated, cross-checked catalog from the text of its body files. Pure: the caller reads
  * the files (src/io/read-catalog-dir.ts) and passes their names and text.
  */
-import { parseLocated } from '../shared/parse-located.js';
+import { parseLocatedFiles } from '../shared/parse-located.js';
 import { RecertError, type Issue } from '../shared/recert-error.js';
 import { bodyFileSchema, type Body, type BodyFile, type Program } from './schema.js';
 
@@ -17,15 +17,9 @@ export interface CatalogFileText {
 }
 
 export function buildCatalog(files: readonly CatalogFileText[]): Catalog {
+  // Catalog files are the maintainers' (or the user's own --catalog-dir): their aliases are trusted.
+  const parsed = parseLocatedFiles(files, bodyFileSchema, { syntax: 'CATALOG_SYNTAX', schema: 'CATALOG_SCHEMA' }, { trustedAliases: true });
   const issues: Issue[] = [];
-  const parsed: { file: string; data: BodyFile }[] = [];
-  for (const { file, text } of files) {
-    // Catalog files are the maintainers' (or the user's own --catalog-dir): their aliases are trusted.
-    const result = parseLocated(text, file, bodyFileSchema, { syntax: 'CATALOG_SYNTAX', schema: 'CATALOG_SCHEMA' }, { trustedAliases: true });
-    if (result.ok) parsed.push({ file, data: result.value });
-    else issues.push(...result.issues);
-  }
-  if (issues.length > 0) throw new RecertError(issues);
 
   const bodies = new Map<string, Body>();
   const programs = new Map<string, Program>();

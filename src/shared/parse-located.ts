@@ -16,7 +16,7 @@ import { LineCounter, parseDocument, isNode, visit, type Alias, type Document } 
 import type { z } from 'zod';
 import type { ErrorCode } from './error-codes.js';
 import { fastParse } from './fast-parse.js';
-import { pathToString, type Issue } from './recert-error.js';
+import { pathToString, RecertError, type Issue } from './recert-error.js';
 
 export { fastParse } from './fast-parse.js';
 
@@ -41,6 +41,27 @@ export function parseLocated<S extends z.ZodType>(
     if (result.success) return { ok: true, value: result.data };
   }
   return parseLocatedSlow(text, file, schema, codes, options);
+}
+
+/**
+ * Every file parsed and validated by `parseLocated`, in order; when any has problems, one RecertError with
+ * the problems of all of them (so that a folder's every bad file is reported at once).
+ */
+export function parseLocatedFiles<S extends z.ZodType>(
+  files: readonly { readonly file: string; readonly text: string }[],
+  schema: S,
+  codes: { syntax: ErrorCode; schema: ErrorCode },
+  options: Parameters<typeof parseLocated<S>>[4] = {},
+): { file: string; data: z.output<S> }[] {
+  const issues: Issue[] = [];
+  const parsed: { file: string; data: z.output<S> }[] = [];
+  for (const { file, text } of files) {
+    const result = parseLocated(text, file, schema, codes, options);
+    if (result.ok) parsed.push({ file, data: result.value });
+    else issues.push(...result.issues);
+  }
+  if (issues.length > 0) throw new RecertError(issues);
+  return parsed;
 }
 
 /** The located parser alone (positions for every node); what `parseLocated` falls back to. */
