@@ -121,12 +121,13 @@ export function runMilp(h: Highs, data: ModelData, options: Record<string, unkno
       return { status: modelStatus !== 7 && limit ? 'no-solution' : 'error', objective: null, bound: null, gap: null, values: [], seconds, nodes, message: `HiGHS model status ${modelStatus}` };
     }
     const objective = model.getObjectiveValue();
-    const bound = infoOr(model, 'mip_dual_bound', objective);
+    const dual = infoOr(model, 'mip_dual_bound', NaN);
+    const bound = Number.isNaN(dual) ? objective : dual;
     // With an absolute gap asked for (MilpSolveOptions.stopWithin), HiGHS's "optimal" means "within that
     // gap": a proof only when the bound leaves no integer cost below the solution (integer costs).
-    // The same test as optimalByBound (solve-part.ts), inlined (no outer names here); an unreadable bound proves nothing.
-    const proofBound = infoOr(model, 'mip_dual_bound', -Infinity);
-    const stopped = modelStatus === 7 && Number(options['mip_abs_gap'] ?? 0) > 0 && !(objective - 1 < proofBound - 1e-6 * Math.max(1, Math.abs(proofBound)));
+    // The same test as optimalByBound (solve-part.ts), inlined (no outer names here); an unreadable bound
+    // (NaN: every comparison false) proves nothing.
+    const stopped = modelStatus === 7 && Number(options['mip_abs_gap'] ?? 0) > 0 && !(objective - 1 < dual - 1e-6 * Math.max(1, Math.abs(dual)));
     const gap = modelStatus === 7 && !stopped ? 0 : infoOr(model, 'mip_gap', NaN);
     return {
       status: stopped ? 'stopped' : modelStatus === 7 ? 'optimal' : 'feasible',

@@ -264,21 +264,21 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
     if (answer === null || answer === 'prove') throw new Error('planner: the last MILP did not decide');
     return answer;
   };
+  /** A guess's answer as the part's result: the proof first when it stopped at a plan; null, a larger guess. */
+  const decide = (answer: Solved | null | 'prove'): Solved | Promise<Solved> | null => (answer === 'prove' ? prove() : answer);
   // The first guess in this thread: most often it decides (the bound is tight), and then no other
   // thread is needed. When it is refuted and threads are there, the second guess runs here while the
   // later ones race on the threads (which start now, loading HiGHS while the first guess runs).
   if (p.runners.length >= 1 && guesses.length >= 3) for (const runner of p.runners) runner.warm?.();
   const inThisThread = async (from: number): Promise<Solved> => {
     for (let k = from; k < guesses.length; k++) {
-      const answer = settle(k, await p.solver.solve(modelOf(k), options(k)));
-      if (answer === 'prove') return prove();
+      const answer = decide(settle(k, await p.solver.solve(modelOf(k), options(k))));
       if (answer !== null) return answer;
     }
     // The last guess always decides (settle never returns null for it).
     throw new Error('planner: no guess decided');
   };
-  const first = settle(0, await p.solver.solve(modelOf(0), options(0)));
-  if (first === 'prove') return prove();
+  const first = decide(settle(0, await p.solver.solve(modelOf(0), options(0))));
   if (first !== null) return first;
   if (p.runners.length < 1 || guesses.length < 3) return inThisThread(1);
   // Guess 1 here (this thread has HiGHS ready), guesses 2… on the threads meanwhile: all but the last
@@ -297,8 +297,9 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
     throw error;
   }
   if (second !== null) {
+    // The threads' runs end before the proof (if any) starts here.
     ahead.stop();
-    return second === 'prove' ? prove() : second;
+    return decide(second)!;
   }
   if (whileWaiting !== undefined) ahead.join(whileWaiting);
   let results: Map<number, MilpResult>;
@@ -309,8 +310,7 @@ async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[]
     return inThisThread(2);
   }
   for (let k = 2; k < guesses.length; k++) {
-    const answer = settle(k, results.get(k)!);
-    if (answer === 'prove') return prove();
+    const answer = decide(settle(k, results.get(k)!));
     if (answer !== null) return answer;
   }
   throw new Error('planner: no guess decided');
