@@ -12,7 +12,9 @@ const postgres = (await storeBackends()).find((b) => b.engine === 'postgres');
 
 // PostgreSQL only: SQLite has no schemas. Without PostgreSQL the suite is skipped (and named by the
 // skipped-suites reporter); under CI the other PostgreSQL suites fail instead.
-(postgres?.available === true ? describe : describe.skip)('opening PostgreSQL stores while other schemas come and go', () => { // skipped without PostgreSQL: the suite needs a live database
+const suite = postgres?.available === true ? describe : describe.skip; // skipped without PostgreSQL: the suite needs a live database
+
+suite('opening PostgreSQL stores while other schemas come and go', () => {
   it('migrates every store although other schemas are dropped during its migration', async () => {
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();

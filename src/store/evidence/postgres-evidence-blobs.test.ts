@@ -18,7 +18,9 @@ const postgres = (await storeBackends()).find((b) => b.engine === 'postgres');
 
 // PostgreSQL only (SQLite keeps evidence in the data folder). Without PostgreSQL the suite is skipped and
 // named by the skipped-suites reporter; under CI the other PostgreSQL suites fail instead.
-(postgres?.available === true ? describe : describe.skip)('evidence bytes in PostgreSQL', () => { // skipped without PostgreSQL: the suite needs a live database
+const suite = postgres?.available === true ? describe : describe.skip; // skipped without PostgreSQL: the suite needs a live database
+
+suite('evidence bytes in PostgreSQL', () => {
   let store: Store;
   let blobs: PostgresEvidenceBlobs;
   let folder: string;
