@@ -34,7 +34,9 @@ export const SNAPSHOT_FILE = fileURLToPath(new URL('./catalog-snapshot.json', im
 export const BUILDER_MODULES = [
   '../catalog/catalog.js',
   '../catalog/schema.js',
+  '../shared/block-yaml.js',
   '../shared/calendar-date.js',
+  '../shared/core-scalars.js',
   '../shared/fast-parse.js',
   '../shared/parse-located.js',
   '../shared/recert-error.js',

@@ -1,53 +1,45 @@
 /**
  * The fast path of parse-located.ts, on its own so that a reader can try it without loading the located
- * parser (`yaml`) or zod: `JSON.parse` for `.json` files, js-yaml for the rest, with scalars resolved by
- * exactly the rules of the located parser's core schema. When it accepts a text it yields the value the
+ * parser (`yaml`) or zod: `JSON.parse` for `.json` files; for the rest, block-yaml.ts's scanner when the
+ * text is plain block-style YAML, else js-yaml; scalars resolved by exactly the rules of the located
+ * parser's core schema (core-scalars.ts). When it accepts a text it yields the value the
  * located parser yields (test/io/fast-readers.test.ts); when it does not, the caller uses the located
  * parser, which reports the problem with its line and column.
  */
 import jsyaml from 'js-yaml';
+import { scanBlockYaml } from './block-yaml.js';
+import { coreBool, coreFloat, coreInt, isCoreBool, isCoreFloat, isCoreInt, isCoreNull } from './core-scalars.js';
 
 /**
- * The core schema's scalars as the located parser (`yaml`, schema 'core') resolves them, so that js-yaml
- * gives the same values: js-yaml's own core schema also reads `1_000`, `0b101` and `+0x1f` as numbers,
- * which `yaml` keeps as strings. The regular expressions are those of `yaml`'s core schema.
+ * The core schema's scalars as the located parser (`yaml`, schema 'core') resolves them (core-scalars.ts),
+ * so that js-yaml gives the same values: js-yaml's own core schema also reads `1_000`, `0b101` and
+ * `+0x1f` as numbers, which `yaml` keeps as strings.
  */
-/** A cheap first test: every int and float of the core schema starts so. */
-const NUMBER_START = /^[-+.0-9]/;
-const coreInt = new jsyaml.Type('tag:yaml.org,2002:int', {
+const coreIntType = new jsyaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && NUMBER_START.test(data) && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(data),
-  construct: (data: string) => (data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : parseInt(data, 10)),
+  resolve: (data: unknown) => typeof data === 'string' && isCoreInt(data),
+  construct: coreInt,
   predicate: (data: unknown) => typeof data === 'number' && Number.isInteger(data),
 });
-const coreFloat = new jsyaml.Type('tag:yaml.org,2002:float', {
+const coreFloatType = new jsyaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: unknown) =>
-    typeof data === 'string' &&
-    NUMBER_START.test(data) &&
-    (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(data) ||
-      /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(data) ||
-      /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(data)),
-  construct: (data: string) => {
-    if (/nan$/i.test(data)) return NaN;
-    if (/inf$/i.test(data)) return data.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-    return parseFloat(data);
-  },
+  resolve: (data: unknown) => typeof data === 'string' && isCoreFloat(data),
+  construct: coreFloat,
   predicate: (data: unknown) => typeof data === 'number',
 });
-const coreNull = new jsyaml.Type('tag:yaml.org,2002:null', {
+const coreNullType = new jsyaml.Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: unknown) => data === null || (typeof data === 'string' && data.length <= 4 && /^(?:~|[Nn]ull|NULL)?$/.test(data)),
+  resolve: (data: unknown) => data === null || (typeof data === 'string' && isCoreNull(data)),
   construct: () => null,
   predicate: (data: unknown) => data === null,
 });
-const coreBool = new jsyaml.Type('tag:yaml.org,2002:bool', {
+const coreBoolType = new jsyaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: unknown) => typeof data === 'string' && data.length >= 4 && data.length <= 5 && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(data),
-  construct: (data: string) => data[0] === 't' || data[0] === 'T',
+  resolve: (data: unknown) => typeof data === 'string' && isCoreBool(data),
+  construct: coreBool,
   predicate: (data: unknown) => typeof data === 'boolean',
 });
-const FAST_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [coreNull, coreBool, coreInt, coreFloat] });
+const FAST_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [coreNullType, coreBoolType, coreIntType, coreFloatType] });
 
 /**
  * The data of the text without positions, or not ok when the fast path does not accept it (the caller
@@ -60,6 +52,10 @@ export function fastParse(text: string, file: string): { ok: true; value: unknow
       const value: unknown = JSON.parse(text);
       return countKeys(value) === countKeyTokens(text) ? { ok: true, value } : { ok: false };
     }
+    // Block-style YAML (what people and generators write) is read by a scanner of its own, several times
+    // faster than js-yaml on a cold start; anything outside that style goes to js-yaml.
+    const scanned = scanBlockYaml(text);
+    if (scanned.ok) return scanned;
     const documents: unknown[] = [];
     jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: FAST_SCHEMA, json: false });
     // The located parser reads one document; several (`---`) are an error it reports.
