@@ -40,8 +40,9 @@ function fill(selection: Selection, byReq: ReadonlyMap<number, readonly { j: num
       const raw = effects.reduce((sum, e) => sum + (e.kind === 'cover' ? (r.coverage[e.coverage]?.milli ?? 0) : e.milli), 0);
       return { j, effects, cost, perRaw: cost / Math.max(1, raw) };
     });
-    const byCost = all.slice().sort((a, b) => a.cost - b.cost);
-    const byPerRaw = all.slice().sort((a, b) => a.perRaw - b.perRaw);
+    // Sorted when first needed (a card is filled by cost, everything else by cost per unit).
+    let byCost: Candidate[] | undefined;
+    let byPerRaw: Candidate[] | undefined;
     for (;;) {
       const unmet = state.unmet();
       if (unmet.units === 0 && unmet.minimums.length === 0 && unmet.spread === 0 && unmet.coverage.length === 0) break;
@@ -53,7 +54,8 @@ function fill(selection: Selection, byReq: ReadonlyMap<number, readonly { j: num
       else measure = () => state.counted();
       let best: Candidate | undefined;
       let bestScore = Infinity;
-      for (const c of card ? byCost : byPerRaw) {
+      const scan = card ? (byCost ??= all.slice().sort((a, b) => a.cost - b.cost)) : (byPerRaw ??= all.slice().sort((a, b) => a.perRaw - b.perRaw));
+      for (const c of scan) {
         if ((card ? c.cost : c.perRaw) > bestScore) break;
         if (!selection.allowed(c.j)) continue;
         const gain = selection.gain(r.index, c.effects, measure);

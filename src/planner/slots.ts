@@ -42,16 +42,21 @@ export function buildSlots(
     covers: requirements.flatMap((r) => r.coverage.flatMap((c, k) => (c.from <= b.start && b.end <= r.end && (c.kind === 'component' || r.demandMilli > 0) ? [{ req: r.index, coverage: k, program: c.program }] : []))),
   }));
   const slots: Slot[] = [];
-  // Offerings available every day with the same bodies, categories and earned program split the
-  // buckets the same way (their units differ, not which rows they touch): group once per shape.
+  // An offering's effects in a bucket depend only on its shape (bodies, categories, earned program,
+  // repeatable) and the bucket, not on its dates or units: computed once per shape and bucket.
+  const effectsByShape = new Map<string, (BucketEffects | null | undefined)[]>();
+  // Offerings available every day with the same shape also split the buckets the same way (their units
+  // differ, not which rows they touch): grouped once per shape.
   const byShape = new Map<string, Group[]>();
   offerings.forEach((offering, o) => {
     const window = offeringWindow(offering);
     const open = window.kind === 'any-day' && window.from === undefined && window.until === undefined;
-    const shape = open ? `${offering.credits.map((c) => `${c.body}:${c.category ?? ''}`).join(',')}|${offering.earns ?? ''}|${offering.repeatable}` : '';
+    const shape = `${offering.credits.map((c) => `${c.body}:${c.category ?? ''}`).join(',')}|${offering.earns ?? ''}|${offering.repeatable}`;
     let groups = open ? byShape.get(shape) : undefined;
     if (groups === undefined) {
-      groups = groupBuckets(offering, window, buckets, contexts, options, merge);
+      let perBucket = effectsByShape.get(shape);
+      if (perBucket === undefined) effectsByShape.set(shape, (perBucket = new Array<BucketEffects | null | undefined>(buckets.length)));
+      groups = groupBuckets(offering, window, buckets, contexts, options, merge, perBucket);
       if (open) byShape.set(shape, groups);
     }
     for (const group of groups) {
@@ -60,6 +65,13 @@ export function buildSlots(
     }
   });
   return slots;
+}
+
+/** An offering shape's effects in one bucket, their key, and the body of each credit effect. */
+interface BucketEffects {
+  readonly effects: Effect[];
+  readonly key: string;
+  readonly bodies: Map<Effect, string>;
 }
 
 interface Group {
@@ -73,6 +85,7 @@ interface Group {
 
 function groupBuckets(
   offering: Offering, window: ReturnType<typeof offeringWindow>, buckets: readonly Bucket[], contexts: readonly BucketContext[], options: ResolvedOptions, merge: boolean,
+  perBucket: (BucketEffects | null | undefined)[],
 ): Group[] {
   const groups = new Map<string, Group>();
   let sessionPointer = 0;
@@ -90,14 +103,18 @@ function groupBuckets(
       if (sessions.length === 0) continue;
       dates = { bucket: bucket.index, from: sessions[0]!, by: sessions[sessions.length - 1]!, sessions };
     }
-    const bodies = new Map<Effect, string>();
-    const effects = effectsIn(offering, bucket, contexts[bucket.index]!, bodies);
-    if (effects.length === 0) continue;
-    let key = effects.map(effectKey).join('|');
+    let here = perBucket[bucket.index];
+    if (here === undefined) {
+      const bodies = new Map<Effect, string>();
+      const effects = effectsIn(offering, bucket, contexts[bucket.index]!, bodies);
+      here = perBucket[bucket.index] = effects.length === 0 ? null : { effects, key: effects.map(effectKey).join('|'), bodies };
+    }
+    if (here === null) continue;
+    let key = here.key;
     if (options.yearlyBudgetCents !== null) key += `|y${bucket.year}`;
     if (!merge || offering.repeatable || options.maxHoursPerMonth !== null) key += `|b${bucket.index}`;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, { buckets: [bucket.index], dates: [dates], effects, bodies, year: bucket.year });
+    if (group === undefined) groups.set(key, { buckets: [bucket.index], dates: [dates], effects: here.effects, bodies: here.bodies, year: bucket.year });
     else { group.buckets.push(bucket.index); group.dates.push(dates); }
   }
   return [...groups.values()];

@@ -9,7 +9,7 @@
  * tags, block scalars (`|`, `>`), flow collections that are not empty, a scalar over several lines, a
  * backslash in a double-quoted scalar, `?` keys, a key that is not a string under the core schema, `<<`
  * and `__proto__` keys, a repeated key, or an indentation YAML would reject. So it never has to report an
- * error: it only ever gives the value a full parser gives (test: src/shared/block-yaml.test.ts compares it
+ * error: it only ever gives the value a full parser gives (test/fuzz/block-yaml.test.ts compares it
  * with the located parser on every data file, generated catalogs and thousands of mutated texts).
  * Scalars are resolved by the core schema (core-scalars.ts).
  */
