@@ -14,6 +14,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { cpuSample, othersBusy, shouldRace, type CpuSample } from './cpu-sample.js';
 import type { Milp, MilpJob, MilpResult, MilpRunner, MilpSolveOptions } from '../planner/milp.js';
 import { milpOptions, modelData, runMilp } from '../planner/solve-highs.js';
 
@@ -90,16 +91,19 @@ const pool: readonly MilpRunner[] = [new WorkerRunner(), new WorkerRunner(), new
 
 /**
  * HiGHS worker threads, one per core up to three (two on this two-core machine), when the machine has a
- * core to spare: a one-minute load average at least half a core below the number of cores (the threads
- * only help when they really run at the same time as the planner's own thread: on a machine whose other
- * core is busy, racing MILPs made each plan slower). The planner races on all but the last while its own
- * thread solves a MILP, and on the last one too once its own thread only waits (solve-part.ts), so that
- * as many MILPs run as there are cores. Else none, and the caller solves in its own thread, one MILP
- * after another.
+ * core to spare (shouldRace): the threads only help when they really run at the same time as the
+ * planner's own thread (on a machine whose other core is busy, racing MILPs made each plan slower). Give
+ * `since`, a cpuSample() taken a moment before (`recert plan` takes it when it starts, before reading its
+ * files), to judge by what other processes did since then; without it, or after less than 100 ms, the
+ * one-minute load average judges (it lags: runs that just ended still count). The planner races on all
+ * but the last while its own thread solves a MILP, and on the last one too once its own thread only
+ * waits (solve-part.ts), so that as many MILPs run as there are cores. Else none, and the caller solves
+ * in its own thread, one MILP after another.
  */
-export function highsRunners(): readonly MilpRunner[] {
+export function highsRunners(since?: CpuSample): readonly MilpRunner[] {
   const cores = availableParallelism();
-  return cores < 2 || loadavg()[0]! > cores - 0.5 ? [] : pool.slice(0, Math.min(cores, pool.length));
+  const others = since === undefined ? undefined : othersBusy(since, cpuSample());
+  return shouldRace(cores, others, loadavg()[0]!) ? pool.slice(0, Math.min(cores, pool.length)) : [];
 }
 
 /** The HiGHS worker threads (three), whatever the load (for measurements). */

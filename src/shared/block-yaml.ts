@@ -20,7 +20,6 @@ export type Scanned = { ok: true; value: unknown } | { ok: false };
 const DECLINED: Scanned = { ok: false };
 
 /** Tabs, control characters, C1 controls, byte-order marks and non-characters: left to the full parser. */
-// eslint-disable-next-line no-control-regex
 const NOT_PLAIN_TEXT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
 
 /** Thrown inside the scanner when the text is outside its subset; caught at the top. */

@@ -75,6 +75,9 @@ export function registerPlan(program: Command, io: Io): void {
       if ((profilePath === undefined) === (flags.person === undefined)) throw usage('give a profile file or --person ID, not both and not neither');
       if (profilePath !== undefined && flags.dataDir !== undefined) throw usage('--data-dir goes with --person, not with a profile file');
       if (profilePath !== undefined && flags.asOf === undefined) throw usage("--as-of is required with a profile file (with --person it defaults to today)");
+      // What the machine's other processes do while the files are read decides whether HiGHS threads race (highsRunners).
+      const { cpuSample } = await import('../../parallel/cpu-sample.js');
+      const started = cpuSample();
       // A one-shot process: HiGHS's WebAssembly runs on V8's baseline compiler and only the functions that
       // run a long time are recompiled with the optimizing tier (a budget 55× V8's default). Short plans
       // then cost what they cost on the baseline compiler alone; long solves gain about 30% (docs/planner.md §3).
@@ -117,7 +120,7 @@ export function registerPlan(program: Command, io: Io): void {
       // Loaded on use: HiGHS's WebAssembly is only needed by `recert plan`. With a core to spare, HiGHS
       // worker threads race the guessed-cost MILPs (same answer as one after another, docs/planner.md §4).
       const [{ plan }, { highsRunners }] = await Promise.all([import('../../planner/plan.js'), import('../../parallel/highs-workers.js')]);
-      const result = await plan(catalog, courses, profile, asOf, { ...options, runners: highsRunners() });
+      const result = await plan(catalog, courses, profile, asOf, { ...options, runners: highsRunners(started) });
       const json = planJson(catalog, courses, profile, asOf, result, options);
       if (flags.json) {
         io.out(JSON.stringify(json, null, 2));
