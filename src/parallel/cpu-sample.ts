@@ -13,26 +13,37 @@ export interface CpuSample {
   readonly busy: number;
   /** This process's CPU time (every thread: V8's compiler and GC threads included), ms. */
   readonly own: number;
+  /** How many CPUs the counters cover (0 when the system gives none, as some containers do). */
+  readonly cpus: number;
 }
 
 export function cpuSample(): CpuSample {
   let busy = 0;
-  for (const { times } of cpus()) busy += times.user + times.nice + times.sys + times.irq;
+  const list = cpus();
+  for (const { times } of list) busy += times.user + times.nice + times.sys + times.irq;
   const own = process.cpuUsage();
-  return { at: performance.now(), busy, own: (own.user + own.system) / 1000 };
+  return { at: performance.now(), busy, own: (own.user + own.system) / 1000, cpus: list.length };
 }
 
 /** Below this window, CPU counters (10 ms ticks) say too little: the load average decides. */
 const MIN_WINDOW_MS = 100;
 
 /**
- * How many cores other processes kept busy on average between two samples, or undefined when the window
- * is too short to tell. Pure: the samples carry everything.
+ * How many cores other processes kept busy on average between two samples, or undefined when the samples
+ * cannot tell: a window too short for 10 ms counters, no counters at all, counters that did not move or
+ * went backwards (a CPU taken away, a virtual machine's clock), or counters for other CPUs than the
+ * `cores` this process may use (a container pinned to a few CPUs of a larger host sees the host's).
+ * Pure: the samples carry everything.
  */
-export function othersBusy(since: CpuSample, now: CpuSample): number | undefined {
+export function othersBusy(since: CpuSample, now: CpuSample, cores: number): number | undefined {
   const window = now.at - since.at;
-  if (!(window >= MIN_WINDOW_MS)) return undefined;
-  return Math.max(0, (now.busy - since.busy - (now.own - since.own)) / window);
+  if (!(window >= MIN_WINDOW_MS) || now.cpus === 0 || now.cpus !== since.cpus || now.cpus !== cores) return undefined;
+  const busy = now.busy - since.busy;
+  if (!(busy > 0)) return undefined;
+  const others = (busy - (now.own - since.own)) / window;
+  // Counters tick in 10 ms steps: a small negative is rounding, a large one is bad data.
+  if (!(others >= -0.25)) return undefined;
+  return Math.max(0, others);
 }
 
 /**

@@ -102,7 +102,7 @@ const pool: readonly MilpRunner[] = [new WorkerRunner(), new WorkerRunner(), new
  */
 export function highsRunners(since?: CpuSample): readonly MilpRunner[] {
   const cores = availableParallelism();
-  const others = since === undefined ? undefined : othersBusy(since, cpuSample());
+  const others = since === undefined ? undefined : othersBusy(since, cpuSample(), cores);
   return shouldRace(cores, others, loadavg()[0]!) ? pool.slice(0, Math.min(cores, pool.length)) : [];
 }
 

@@ -22,6 +22,11 @@ const DECLINED: Scanned = { ok: false };
 /** Tabs, control characters, C1 controls, byte-order marks and non-characters: left to the full parser. */
 const NOT_PLAIN_TEXT = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
 
+/** The longest implicit key YAML allows (from the key's first character to its colon). */
+const MAX_KEY_LENGTH = 1024;
+/** Deeper nesting is left to the full parser (which has limits of its own). */
+const MAX_DEPTH = 100;
+
 /** Thrown inside the scanner when the text is outside its subset; caught at the top. */
 class Decline {}
 const decline = new Decline();
@@ -94,6 +99,7 @@ function isBlankOrComment(text: string, from: number, end: number): boolean {
 /** Positions are offsets in the text; a line's content at indentation n starts at bases[l] + n. */
 class Scanner {
   private cur = 0;
+  private depth = 0;
 
   constructor(private readonly text: string, private readonly bases: number[], private readonly indents: number[], private readonly ends: number[]) {}
 
@@ -119,6 +125,7 @@ class Scanner {
   }
 
   private mapping(n: number): Record<string, unknown> {
+    if (++this.depth > MAX_DEPTH) throw decline;
     const map: Record<string, unknown> = {};
     const { text, bases, indents, ends } = this;
     const count = bases.length;
@@ -127,7 +134,8 @@ class Scanner {
       const end = ends[this.cur]!;
       if (isSequenceItem(text, at, end)) throw decline;
       const colon = keyEnd(text, at, end);
-      if (colon < 0) throw decline;
+      // YAML allows an implicit key 1,024 characters at most (the located parser enforces it).
+      if (colon < 0 || colon - at > MAX_KEY_LENGTH) throw decline;
       const key = keyText(text, at, colon);
       if (Object.prototype.hasOwnProperty.call(map, key)) throw decline;
       let v = colon + 1;
@@ -143,10 +151,12 @@ class Scanner {
       map[key] = value;
       if (this.cur < count && indents[this.cur]! > n) throw decline;
     }
+    this.depth--;
     return map;
   }
 
   private sequence(n: number): unknown[] {
+    if (++this.depth > MAX_DEPTH) throw decline;
     const list: unknown[] = [];
     const { text, bases, indents, ends } = this;
     const count = bases.length;
@@ -171,6 +181,7 @@ class Scanner {
       }
       if (this.cur < count && indents[this.cur]! > n) throw decline;
     }
+    this.depth--;
     return list;
   }
 

@@ -68,7 +68,11 @@ describe('the block-style YAML scanner', () => {
       'a: first\n  second\n', 'a: "x\\ty"\n', '? a\n: b\n', '1: one\n', 'true: yes\n', '<<: {}\n', '__proto__: 1\n',
       'a: 1\na: 2\n', 'a: b: c\n', 'a: - b\n', 'a:\n  1\n', 'a: 1\n b: 2\n', '- - a\n', 'just a scalar\n', 'a: "open\n',
       'a:\n    b: 1\n  c: 2\n', '- a\nb: 1\n', 'a: 1\n- b\n', 'a: @x\n', 'a: `x\n', 'a: -\n', 'a: x:\n',
+      // The located parser refuses an implicit key over 1,024 characters, and runs out of stack on deep nesting.
+      `${'k'.repeat(1025)}: 1\n`, `k${' '.repeat(1024)}: 1\n`, `"${'k'.repeat(1023)}": 1\n`, `- ${'k'.repeat(1025)}: 1\n`,
+      Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
     ];
+    expect(expectAgrees(`${'k'.repeat(1024)}: 1\n`)).toBe(true);
     for (const text of declined) expect(scanBlockYaml(text).ok, JSON.stringify(text)).toBe(false);
   });
 
