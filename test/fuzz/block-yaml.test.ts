@@ -57,6 +57,9 @@ describe('the block-style YAML scanner', () => {
       'a:\n- 1\n- 2\nb:\n  - c: 1\n    d: 2\n  -   e: 3\n      f: [] # empty\n  -\n    g: {}\n  - h\nc: -5\nd: ?x\ne: :y\n',
       'list:\n  - a: 1\n    nested:\n    - x\n    - y\n  - b: 2\n',
       'a: 1\r\nb:\r\n  c: 2\r\n',
+      'a: &x 1\nb: *x\n',
+      'base: &b\n  x: 1\n  y: [] # c\ncopy: *b\nlist:\n  - &i item\n  - *i\n  - *b # again\nnone: &n\nalso: *n\nseq: &s\n- 1\n- 2\nseq2: *s\nq: &q "quoted"\nq2: *q\n',
+      'offerings:\n  - id: a\n    credits: &a1\n      - body: ace\n        units: 1\n  - id: b\n    credits: *a1\n',
     ];
     for (const text of accepted) expect(expectAgrees(text), JSON.stringify(text)).toBe(true);
   });
@@ -64,11 +67,12 @@ describe('the block-style YAML scanner', () => {
   it('declines what lies outside block style, so that a full parser reads it or reports the error', () => {
     const declined = [
       'a:\tb\n', '\ufeffa: 1\n', 'a: 1\rb: 2\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n',
-      'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  text\n', 'a: >-\n  text\n', 'a: [1, 2]\n', 'a: { b: 1 }\n',
+      'a: !!str 1\n', 'a: |\n  text\n', 'a: >-\n  text\n', 'a: [1, 2]\n', 'a: { b: 1 }\n',
       'a: first\n  second\n', 'a: "x\\ty"\n', '? a\n: b\n', '1: one\n', 'true: yes\n', '<<: {}\n', '__proto__: 1\n',
       'a: 1\na: 2\n', 'a: b: c\n', 'a: - b\n', 'a:\n  1\n', 'a: 1\n b: 2\n', '- - a\n', 'just a scalar\n', 'a: "open\n',
       'a:\n    b: 1\n  c: 2\n', '- a\nb: 1\n', 'a: 1\n- b\n', 'a: @x\n', 'a: `x\n', 'a: -\n', 'a: x:\n',
       // The located parser refuses an implicit key over 1,024 characters, and runs out of stack on deep nesting.
+      'a: *x\n', 'a: &x\n  b: *x\n', 'a: &x *y\n', 'a: &x.y 1\n', '- &a k: v\n', 'a: *x y\n', 'a: 1\nb: *a\n', '&a k: v\n', 'a: &b 1\nc: *b#c\n',
       `${'k'.repeat(1025)}: 1\n`, `k${' '.repeat(1024)}: 1\n`, `"${'k'.repeat(1023)}": 1\n`, `- ${'k'.repeat(1025)}: 1\n`,
       Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
     ];
@@ -101,7 +105,7 @@ describe('the block-style YAML scanner', () => {
 });
 
 /** Edits that keep a text looking like block YAML, so that the scanner has to decide, not just decline. */
-const VALUES = ['1', '-2.5', '~', 'true', 'False', 'x y', '"q"', "'s''q'", '[]', '{}', 'a: b', '- c', '#', 'k #c', '2026-01-01', '0x10', '1e2', ''];
+const VALUES = ['1', '-2.5', '~', 'true', 'False', 'x y', '"q"', "'s''q'", '[]', '{}', 'a: b', '- c', '#', 'k #c', '2026-01-01', '0x10', '1e2', '', '&x 1', '&x', '*x', '*a1', '&a1', '&a1 # c'];
 const lineEdit = fc.oneof(
   fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({ min: -3, max: 3 }) }),
   fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
