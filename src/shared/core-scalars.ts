@@ -23,6 +23,9 @@ export const isCoreBool = (data: string): boolean => data.length >= 4 && data.le
 export const coreInt = (data: string): number =>
   data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : parseInt(data, 10);
 export const coreFloat = (data: string): number => {
+  // A float of the core schema that ends in a digit or a point is a plain number (most are: prices).
+  const last = data.charCodeAt(data.length - 1);
+  if ((last >= 48 && last <= 57) || last === 46) return parseFloat(data);
   if (/nan$/i.test(data)) return NaN;
   if (/inf$/i.test(data)) return data.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   return parseFloat(data);
