@@ -121,8 +121,8 @@ export class MilpBuilder {
       idx.push(column);
       val.push(value);
     }
-    const keep = val.map((v) => v !== 0);
-    this.rows.push(keep.every(Boolean) ? { name, lb, ub, idx, val } : { name, lb, ub, idx: idx.filter((_, k) => keep[k]), val: val.filter((_, k) => keep[k]) });
+    if (!val.includes(0)) { this.rows.push({ name, lb, ub, idx, val }); return; }
+    this.rows.push({ name, lb, ub, idx: idx.filter((_, k) => val[k] !== 0), val: val.filter((v) => v !== 0) });
   }
 
   get columnCount(): number {

@@ -108,14 +108,21 @@ export class Selection {
 /** Per requirement, the slots that affect it and their effects on it. */
 export function effectsByRequirement(slots: readonly Slot[]): Map<number, { j: number; effects: Effect[] }[]> {
   const out = new Map<number, { j: number; effects: Effect[] }[]>();
+  // A slot's effects grouped by requirement, in the order each requirement first appears (few effects
+  // per slot: a linear scan, no map per slot).
+  const reqs: number[] = [];
+  const groups: Effect[][] = [];
   slots.forEach((slot, j) => {
-    const mine = new Map<number, Effect[]>();
+    reqs.length = 0;
+    groups.length = 0;
     for (const e of slot.effects) {
-      const list = mine.get(e.req);
-      if (list === undefined) mine.set(e.req, [e]);
-      else list.push(e);
+      const k = reqs.indexOf(e.req);
+      if (k < 0) { reqs.push(e.req); groups.push([e]); }
+      else groups[k]!.push(e);
     }
-    for (const [req, effects] of mine) {
+    for (let k = 0; k < reqs.length; k++) {
+      const req = reqs[k]!;
+      const effects = groups[k]!;
       const list = out.get(req);
       if (list === undefined) out.set(req, [{ j, effects }]);
       else list.push({ j, effects });
