@@ -273,7 +273,7 @@ function keyEnd(text: string, at: number, end: number): number {
 function keyText(text: string, at: number, colon: number): string {
   const c = text.charCodeAt(at);
   let key: string;
-  if (c === DQUOTE || c === SQUOTE) key = quotedValue(text, at, colon);
+  if (c === DQUOTE || c === SQUOTE) key = quotedValue(text, at, colon); // keyEnd found the closing quote just before the colon
   else {
     let last = colon;
     while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
@@ -283,10 +283,7 @@ function keyText(text: string, at: number, colon: number): string {
     const seen = KEY_CACHE.get(slot);
     if (seen !== undefined && text.startsWith(seen, at)) return seen;
     key = text.slice(at, last);
-    // A key that starts with a letter is a string unless it spells null or a boolean.
-    if (!isLetter(c) || key.length === 4 || key.length === 5) {
-      if (typeof resolveCoreScalar(key) !== 'string') throw decline;
-    }
+    if (typeof resolveCoreScalar(key) !== 'string') throw decline;
     if (key !== '__proto__' && key !== '<<') KEY_CACHE.set(slot, key);
   }
   if (key === '__proto__' || key === '<<' || key.length === 0) throw decline;
@@ -295,10 +292,6 @@ function keyText(text: string, at: number, colon: number): string {
 
 /** The last plain key seen per (length, first character): checked already, and the same string again. */
 const KEY_CACHE = new Map<number, string>();
-
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
 
 /** Whether a plain scalar may start at `at` (not an indicator; `-`, `?`, `:` only before a non-space). */
 function plainStart(text: string, at: number, end: number): boolean {
@@ -314,7 +307,7 @@ function inlineValue(text: string, at: number, end: number): unknown {
   if (c === DQUOTE || c === SQUOTE) {
     const close = quotedEnd(text, at, end);
     if (close < 0 || !isBlankOrComment(text, close, end)) throw decline;
-    return quotedValue(text, at, end);
+    return quotedValue(text, at, close);
   }
   if (c === 91 /* [ */ || c === 123 /* { */) {
     if (text.charCodeAt(at + 1) !== (c === 91 ? 93 : 125) || !isBlankOrComment(text, at + 2, end)) throw decline;
@@ -329,9 +322,7 @@ function inlineValue(text: string, at: number, end: number): unknown {
     if (ch === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) throw decline;
   }
   while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
-  const plain = text.slice(at, last);
-  // Only these can start a null, a boolean or a number; anything else is a string as written.
-  return isLetter(c) && c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70 ? plain : resolveCoreScalar(plain);
+  return resolveCoreScalar(text.slice(at, last));
 }
 
 /** The position just after the closing quote of a one-line quoted scalar opening at `at`, or −1. */
@@ -348,10 +339,8 @@ function quotedEnd(text: string, at: number, end: number): number {
   return -1;
 }
 
-/** The string of the quoted scalar opening at `at` (quotedEnd finds its end). */
-function quotedValue(text: string, at: number, end: number): string {
-  const close = quotedEnd(text, at, end);
-  if (close < 0) throw decline;
+/** The string of the quoted scalar from `at` to `close`, just after its closing quote (quotedEnd). */
+function quotedValue(text: string, at: number, close: number): string {
   const inner = text.slice(at + 1, close - 1);
   return text.charCodeAt(at) === SQUOTE ? inner.replaceAll("''", "'") : inner;
 }

@@ -34,6 +34,10 @@ export const coreBool = (data: string): boolean => data[0] === 't' || data[0] ==
 
 /** The value of a plain scalar (already stripped of surrounding spaces and any comment). */
 export function resolveCoreScalar(data: string): string | number | boolean | null {
+  // A null starts with ~ or n/N, a boolean with t/T/f/F, a number with a digit, a sign or a point: a
+  // scalar starting with any other letter (most strings) is a string without a regular expression.
+  const c = data.charCodeAt(0) | 32;
+  if (c >= 97 && c <= 122 && c !== 110 && c !== 116 && c !== 102) return data;
   if (isCoreNull(data)) return null;
   if (isCoreBool(data)) return coreBool(data);
   if (isCoreInt(data)) return coreInt(data);

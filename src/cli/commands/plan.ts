@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import type { CalendarDate } from '../../shared/calendar-date.js';
 import { loadCatalogDir } from '../../io/load-catalog-dir.js';
+import { cpuSample } from '../../parallel/cpu-sample.js';
 import { DEFAULT_COURSE_DIR, readCourseDirFast } from '../../io/read-course-dir-fast.js';
 import { readProfileFileFast } from '../../io/read-profile-file-fast.js';
 import { explainPlanFact, planFacts, type PlanFact } from '../../planner/explain-plan.js';
@@ -76,7 +77,6 @@ export function registerPlan(program: Command, io: Io): void {
       if (profilePath !== undefined && flags.dataDir !== undefined) throw usage('--data-dir goes with --person, not with a profile file');
       if (profilePath !== undefined && flags.asOf === undefined) throw usage("--as-of is required with a profile file (with --person it defaults to today)");
       // What the machine's other processes do while the files are read decides whether HiGHS threads race (highsRunners).
-      const { cpuSample } = await import('../../parallel/cpu-sample.js');
       const started = cpuSample();
       // A one-shot process: HiGHS's WebAssembly runs on V8's baseline compiler and only the functions that
       // run a long time are recompiled with the optimizing tier (a budget 55× V8's default). Short plans
