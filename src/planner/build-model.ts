@@ -38,22 +38,26 @@ export function buildModel(input: ModelInput): Model {
   const b = new MilpBuilder();
   slots.forEach((slot) => b.column(`x${slot.index}`, costOf(offerings[slot.offering]!, options), 0, 1, true));
 
-  const perReq = new Map<number, { slot: number; effect: Slot['effects'][number] }[]>();
-  slots.forEach((slot, j) => {
-    for (const effect of slot.effects) {
-      const list = perReq.get(effect.req) ?? [];
-      list.push({ slot: j, effect });
-      perReq.set(effect.req, list);
+  // Per requirement, its (slot, effect) pairs in slot order, as two parallel lists.
+  const perReq = new Map<number, { slots: number[]; effects: Slot['effects'][number][] }>();
+  for (let j = 0; j < slots.length; j++) {
+    for (const effect of slots[j]!.effects) {
+      let entries = perReq.get(effect.req);
+      if (entries === undefined) perReq.set(effect.req, (entries = { slots: [], effects: [] }));
+      entries.slots.push(j);
+      entries.effects.push(effect);
     }
-  });
+  }
 
   for (const r of requirements) {
-    const entries = perReq.get(r.index) ?? [];
+    const entries = perReq.get(r.index) ?? { slots: [], effects: [] };
     const demand = r.demandMilli;
     const cut = (milli: number, bound: number): number => (input.tighten ? Math.min(milli, bound) : milli);
     const units: Terms = [];
     const byCategory = new Map<string, { slot: number; milli: number; year: number }[]>();
-    for (const { slot, effect } of entries) {
+    for (let e = 0; e < entries.slots.length; e++) {
+      const slot = entries.slots[e]!;
+      const effect = entries.effects[e]!;
       if (effect.kind === 'grant') units.push([slot, cut(effect.milli, demand)]);
       if (effect.kind !== 'credit') continue;
       if (effect.category !== null) {
@@ -88,8 +92,10 @@ export function buildModel(input: ModelInput): Model {
       }
       units.push([y, 1]);
     }
+    const coveringOf: Terms[] = r.coverage.map(() => []);
+    entries.effects.forEach((effect, e) => { if (effect.kind === 'cover') coveringOf[effect.coverage]?.push([entries.slots[e]!, 1]); });
     r.coverage.forEach((c, k) => {
-      const covering = entries.filter((e) => e.effect.kind === 'cover' && e.effect.coverage === k).map((e): [number, number] => [e.slot, 1]);
+      const covering = coveringOf[k]!;
       if (c.kind === 'component') { b.row(`cover_${r.index}_${k}`, 1, Infinity, covering); return; }
       if (demand === 0) return;
       const z = b.column(`z${r.index}_${k}`, 0, 0, 1, false);

@@ -54,7 +54,7 @@ function fill(selection: Selection, byReq: ReadonlyMap<number, readonly { j: num
       else measure = () => state.counted();
       let best: Candidate | undefined;
       let bestScore = Infinity;
-      const scan = card ? (byCost ??= all.slice().sort((a, b) => a.cost - b.cost)) : (byPerRaw ??= all.slice().sort((a, b) => a.perRaw - b.perRaw));
+      const scan = card ? (byCost ??= sortedBy(all, (c) => c.cost)) : (byPerRaw ??= sortedBy(all, (c) => c.perRaw));
       for (const c of scan) {
         if ((card ? c.cost : c.perRaw) > bestScore) break;
         if (!selection.allowed(c.j)) continue;
@@ -73,4 +73,24 @@ function fill(selection: Selection, byReq: ReadonlyMap<number, readonly { j: num
     }
   }
   return failed;
+}
+
+/**
+ * `items` in increasing order of `key`, ties in their order in `items` (what a stable sort gives), for
+ * finite keys. The keys are sorted as a Float64Array (a numeric sort, no comparator calls); then each item
+ * goes to the next free position of its key, in the order of `items`.
+ */
+export function sortedBy<T>(items: readonly T[], key: (item: T) => number): T[] {
+  const keys = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) keys[i] = key(items[i]!);
+  const sorted = keys.slice().sort();
+  const next = new Map<number, number>();
+  for (let i = sorted.length - 1; i >= 0; i--) next.set(sorted[i]!, i);
+  const out = new Array<T>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const at = next.get(keys[i]!)!;
+    out[at] = items[i]!;
+    next.set(keys[i]!, at + 1);
+  }
+  return out;
 }

@@ -60,27 +60,47 @@ export function buildSlots(
       if (open) byShape.set(shape, groups);
     }
     for (const group of groups) {
-      const effects = group.effects.map((e) => (e.kind === 'credit' ? { ...e, milli: offering.credits.find((c) => c.body === group.bodies.get(e))!.milli } : e));
-      slots.push({ index: slots.length, offering: o, buckets: group.buckets, dates: group.dates, effects, year: group.year });
+      slots.push({ index: slots.length, offering: o, buckets: group.buckets, dates: group.dates, effects: withUnits(group, offering), year: group.year });
     }
   });
   return slots;
 }
 
-/** An offering shape's effects in one bucket, their key, and the body of each credit effect. */
+/**
+ * An offering shape's effects in one bucket, their key, and for each effect the offering's credit line it
+ * takes its units from (−1 for grants and covers). Offerings of one shape list the same bodies in the same
+ * order, so the line's position is the same for all of them.
+ */
 interface BucketEffects {
   readonly effects: Effect[];
   readonly key: string;
-  readonly bodies: Map<Effect, string>;
+  readonly creditLine: readonly number[];
 }
 
 interface Group {
   readonly buckets: number[];
   readonly dates: Slot['dates'][number][];
   readonly effects: Effect[];
-  /** The body of each credit effect (to put another offering's units in). */
-  readonly bodies: Map<Effect, string>;
+  /** The credit line of each effect (to put another offering's units in). */
+  readonly creditLine: readonly number[];
   readonly year: number;
+}
+
+/**
+ * The group's effects with this offering's units. A credit effect whose units are those of the shape's
+ * first offering is shared, not copied (effects are never changed after they are built).
+ */
+function withUnits(group: Group, offering: Offering): Effect[] {
+  const { effects: template, creditLine } = group;
+  const effects = new Array<Effect>(template.length);
+  for (let k = 0; k < template.length; k++) {
+    const e = template[k]!;
+    const line = creditLine[k]!;
+    if (line < 0 || e.kind !== 'credit') { effects[k] = e; continue; }
+    const milli = offering.credits[line]!.milli;
+    effects[k] = milli === e.milli ? e : { kind: 'credit', req: e.req, category: e.category, year: e.year, milli };
+  }
+  return effects;
 }
 
 function groupBuckets(
@@ -105,42 +125,43 @@ function groupBuckets(
     }
     let here = perBucket[bucket.index];
     if (here === undefined) {
-      const bodies = new Map<Effect, string>();
-      const effects = effectsIn(offering, bucket, contexts[bucket.index]!, bodies);
-      here = perBucket[bucket.index] = effects.length === 0 ? null : { effects, key: effects.map(effectKey).join('|'), bodies };
+      const creditLine: number[] = [];
+      const effects = effectsIn(offering, bucket, contexts[bucket.index]!, creditLine);
+      here = perBucket[bucket.index] = effects.length === 0 ? null : { effects, key: effects.map(effectKey).join('|'), creditLine };
     }
     if (here === null) continue;
     let key = here.key;
     if (options.yearlyBudgetCents !== null) key += `|y${bucket.year}`;
     if (!merge || offering.repeatable || options.maxHoursPerMonth !== null) key += `|b${bucket.index}`;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, { buckets: [bucket.index], dates: [dates], effects: here.effects, bodies: here.bodies, year: bucket.year });
+    if (group === undefined) groups.set(key, { buckets: [bucket.index], dates: [dates], effects: here.effects, creditLine: here.creditLine, year: bucket.year });
     else { group.buckets.push(bucket.index); group.dates.push(dates); }
   }
   return [...groups.values()];
 }
 
-function effectsIn(offering: Offering, bucket: Bucket, context: BucketContext, bodies: Map<Effect, string>): Effect[] {
+/** The effects of completing `offering` in `bucket`; `creditLine` gets each effect's credit line (−1: none). */
+function effectsIn(offering: Offering, bucket: Bucket, context: BucketContext, creditLine: number[]): Effect[] {
   const effects: Effect[] = [];
   for (const r of context.inWindow) {
-    const credit = offering.credits.find((c) => c.body === r.body);
+    const line = offering.credits.findIndex((c) => c.body === r.body);
+    const credit = line < 0 ? undefined : offering.credits[line]!;
     if (credit !== undefined) {
       const category = credit.category ?? null;
       const limit = category === null ? undefined : r.limits.get(category);
       const relevant = r.demandMilli > 0 || r.minimums.some((m) => m.category === category) || (r.spread !== null && category !== null);
       if (relevant) {
-        const effect: Effect = { kind: 'credit', req: r.index, category, year: limit?.perYear != null ? bucket.year : 0, milli: credit.milli };
-        bodies.set(effect, credit.body);
-        effects.push(effect);
+        effects.push({ kind: 'credit', req: r.index, category, year: limit?.perYear != null ? bucket.year : 0, milli: credit.milli });
+        creditLine.push(line);
       }
     }
     if (offering.earns !== undefined && r.demandMilli > 0) {
       const grant = r.earnedGrants.find((g) => g.program === offering.earns);
-      if (grant !== undefined) effects.push({ kind: 'grant', req: r.index, program: grant.program, milli: grant.milli });
+      if (grant !== undefined) { effects.push({ kind: 'grant', req: r.index, program: grant.program, milli: grant.milli }); creditLine.push(-1); }
     }
   }
   if (offering.earns !== undefined) {
-    for (const c of context.covers) if (c.program === offering.earns) effects.push({ kind: 'cover', req: c.req, coverage: c.coverage });
+    for (const c of context.covers) if (c.program === offering.earns) { effects.push({ kind: 'cover', req: c.req, coverage: c.coverage }); creditLine.push(-1); }
   }
   return effects;
 }
