@@ -99,10 +99,11 @@ async function attempt(p: PartProblem, part: Part, requirements: readonly Requir
   const reqSet = new Set(requirements.map((r) => r.index));
   let slots = slotsFor(part, requirements);
   const greedyOk = greedy !== null && !greedy.failed.some((r) => reqSet.has(r));
-  const slotSet = new Set(slots.map((s) => s.index));
-  const greedyPart = greedyOk ? greedy.chosen.filter((j) => slotSet.has(j)) : [];
+  const inPart = new Uint8Array(p.slots.length);
+  for (const s of slots) inPart[s.index] = 1;
+  const greedyPart = greedyOk ? greedy.chosen.filter((j) => inPart[j] === 1) : [];
   const greedyCost = greedyPart.reduce((sum, j) => sum + costOf(p.offerings[p.slots[j]!.offering]!, p.options), 0);
-  if (p.options.reductions && greedyOk && new Set(slots.map((s) => s.offering)).size <= DOMINANCE_LIMIT) {
+  if (p.options.reductions && greedyOk && offeringsAtMost(slots, p.offerings.length, DOMINANCE_LIMIT)) {
     const dominated = dominatedOfferings({ offerings: p.offerings, slots, requirements, options: p.options, bucketCount: p.buckets.length, upperBound: greedyCost });
     stats.pruned += dominated.size;
     slots = slots.filter((s) => !dominated.has(s.offering));
@@ -113,6 +114,18 @@ async function attempt(p: PartProblem, part: Part, requirements: readonly Requir
   return p.options.reductions && p.lpSolver.solveLp !== undefined
     ? reduceAndSolve(p, model.milp, slots, requirements, incumbent, stats)
     : plainSolve(p, model.milp, slots, incumbent, stats);
+}
+
+/** Whether the slots belong to at most `limit` distinct offerings (of `offeringCount`). */
+function offeringsAtMost(slots: readonly Slot[], offeringCount: number, limit: number): boolean {
+  const seen = new Uint8Array(offeringCount);
+  let distinct = 0;
+  for (const s of slots) {
+    if (seen[s.offering] === 1) continue;
+    seen[s.offering] = 1;
+    if (++distinct > limit) return false;
+  }
+  return true;
 }
 
 /** The renewal to give up when the part is infeasible as a whole. */
@@ -158,8 +171,9 @@ async function plainSolve(p: PartProblem, milp: Milp, slots: readonly Slot[], in
 async function reduceAndSolve(p: PartProblem, milp: Milp, slots: readonly Slot[], requirements: readonly Requirement[], greedyStart: Incumbent, stats: SolveStats): Promise<Solved> {
   let start = greedyStart;
   const xCount = slots.length;
-  const position = new Map(slots.map((s, j) => [s.index, j]));
-  const seeds = new Set<number>((start?.chosen ?? []).flatMap((i) => (position.has(i) ? [position.get(i)!] : [])));
+  const position = new Int32Array(p.slots.length).fill(-1);
+  slots.forEach((s, j) => { position[s.index] = j; });
+  const seeds = new Set<number>((start?.chosen ?? []).flatMap((i) => (position[i]! >= 0 ? [position[i]!] : [])));
   for (const j of seedColumns(slots, requirements, p)) seeds.add(j);
   const reduction = await lpReduce(milp, xCount, seeds, (m) => p.lpSolver.solveLp!(m));
   if (reduction === null) return plainSolve(p, milp, slots, start, stats);
@@ -431,14 +445,21 @@ function seedColumns(slots: readonly Slot[], requirements: readonly Requirement[
   const demand = requirements.map((r) => Math.max(1, r.demandMilli));
   const share = new Float64Array(requirements.length);
   const best = requirements.map(() => [] as { j: number; score: number }[]);
+  // The requirements a slot touches, each once (a slot has a few effects; most requirements are untouched).
+  const touched: number[] = [];
+  const seenAt = new Int32Array(requirements.length).fill(-1);
   slots.forEach((slot, j) => {
-    share.fill(0);
+    touched.length = 0;
     for (const e of slot.effects) {
       const k = slotOf.get(e.req);
-      if (k !== undefined) share[k]! += e.kind === 'cover' ? 1 : Math.min(1, e.milli / demand[k]!);
+      if (k === undefined) continue;
+      if (seenAt[k] !== j) { seenAt[k] = j; share[k] = 0; touched.push(k); }
+      share[k]! += e.kind === 'cover' ? 1 : Math.min(1, e.milli / demand[k]!);
     }
     const cost = costOf(p.offerings[slot.offering]!, p.options);
-    share.forEach((s, k) => {
+    touched.sort((a, b) => a - b);
+    touched.forEach((k) => {
+      const s = share[k]!;
       if (s <= 0) return;
       const list = best[k]!;
       const score = cost / s;
