@@ -51,7 +51,10 @@ export function buildSlots(
   offerings.forEach((offering, o) => {
     const window = offeringWindow(offering);
     const open = window.kind === 'any-day' && window.from === undefined && window.until === undefined;
-    const shape = `${offering.credits.map((c) => `${c.body}:${c.category ?? ''}`).join(',')}|${offering.earns ?? ''}|${offering.repeatable}`;
+    // JSON, so that no body or category name can make two different credit lists one key (a name with
+    // `:` or `,` in it would, in a joined string; the course schema allows only slugs, the planner's
+    // callers need not go through it).
+    const shape = JSON.stringify([offering.credits.map((c) => [c.body, c.category ?? null]), offering.earns ?? null, offering.repeatable]);
     let groups = open ? byShape.get(shape) : undefined;
     if (groups === undefined) {
       let perBucket = effectsByShape.get(shape);
@@ -87,8 +90,9 @@ interface Group {
 }
 
 /**
- * The group's effects with this offering's units. A credit effect whose units are those of the shape's
- * first offering is shared, not copied (effects are never changed after they are built).
+ * The group's effects with this offering's units. A credit effect whose units equal the template's (those
+ * of the offering of this shape that first reached the bucket) is shared, not copied (effects are never
+ * changed after they are built).
  */
 function withUnits(group: Group, offering: Offering): Effect[] {
   const { effects: template, creditLine } = group;

@@ -87,3 +87,28 @@ describe('symmetryChains', () => {
     expect(symmetryChains(slots, offerings, resolved)).toEqual([[1, 0], [0, 2]]);
   });
 });
+
+describe('buildSlots', () => {
+  it('gives each offering its own units, whatever characters its body and category names hold', () => {
+    // A joined key would read `nasm` + category `x:` and body `nasm:x` as one shape; the planner does not
+    // require the course schema's slugs, so names like these must not mix two offerings' credits.
+    const base = { title: 't', provider: 'p', providerName: 'P', priceCents: 1000, hours: 2, format: 'online', availability: { kind: 'self-paced' }, repeatable: false, sampleData: true } as const;
+    const offerings: Offering[] = [
+      { ...base, id: 'b', credits: [{ body: 'nasm', milli: 2000, category: 'x:' }] },
+      { ...base, id: 'a', credits: [{ body: 'nasm:x', milli: 5000 }] },
+      { ...base, id: 'c', credits: [{ body: 'nasm', milli: 700, category: 'x' }, { body: ',', milli: 9000 }] },
+      { ...base, id: 'd', credits: [{ body: 'nasm', milli: 300, category: 'x,' }] },
+    ] as unknown as Offering[];
+    const resolved = resolveOptions({ horizon: { cycles: 2 } });
+    const targets = planTargets(catalog, benchProfile(1), BENCH_AS_OF, resolved);
+    const buckets = buildBuckets(targets.requirements, BENCH_AS_OF, true);
+    const together = buildSlots(offerings, buckets, targets.requirements, resolved, true);
+    offerings.forEach((offering, o) => {
+      const alone = buildSlots([offering], buckets, targets.requirements, resolved, true);
+      const mine = together.filter((slot) => slot.offering === o);
+      expect(mine.map((slot) => slot.effects), offering.id).toEqual(alone.map((slot) => slot.effects));
+    });
+    expect(together.filter((slot) => slot.offering === 1)).toEqual([]);
+    expect(together.filter((slot) => slot.offering === 0).flatMap((slot) => slot.effects.map((e) => (e.kind === 'credit' ? e.milli : 0)))).toContain(2000);
+  });
+});
