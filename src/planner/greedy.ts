@@ -77,8 +77,9 @@ function fill(selection: Selection, byReq: ReadonlyMap<number, readonly { j: num
 
 /**
  * `items` in increasing order of `key`, ties in their order in `items` (what a stable sort gives), for
- * keys that are never NaN (−0 and +0 count as equal, as they do for a comparator). The keys are sorted as a Float64Array (a numeric sort, no comparator calls); then each item
- * goes to the next free position of its key, in the order of `items`.
+ * keys that are never NaN (−0 and +0 count as equal, as they do for a comparator). The keys are sorted
+ * as a Float64Array (a numeric sort, no comparator calls); then each item goes to the next free position
+ * of its key, in the order of `items`.
  */
 export function sortedBy<T>(items: readonly T[], key: (item: T) => number): T[] {
   const keys = new Float64Array(items.length);

@@ -446,6 +446,7 @@ function seedColumns(slots: readonly Slot[], requirements: readonly Requirement[
   const share = new Float64Array(requirements.length);
   const best = requirements.map(() => [] as { j: number; score: number }[]);
   // The requirements a slot touches, each once (a slot has a few effects; most requirements are untouched).
+  // Each requirement keeps its own list, so the order they are visited in does not matter.
   const touched: number[] = [];
   const seenAt = new Int32Array(requirements.length).fill(-1);
   slots.forEach((slot, j) => {
@@ -457,7 +458,6 @@ function seedColumns(slots: readonly Slot[], requirements: readonly Requirement[
       share[k]! += e.kind === 'cover' ? 1 : Math.min(1, e.milli / demand[k]!);
     }
     const cost = costOf(p.offerings[slot.offering]!, p.options);
-    touched.sort((a, b) => a - b);
     touched.forEach((k) => {
       const s = share[k]!;
       if (s <= 0) return;
