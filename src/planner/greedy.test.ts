@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../bench/generate-courses.js';
 import { sortedBy } from './greedy.js';
 
 describe('sortedBy', () => {
   it('orders by key and keeps the given order among equal keys, as a stable sort does', () => {
-    let state = 7;
-    const random = (): number => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state / 2 ** 32; };
+    const random = prng(7);
     for (let round = 0; round < 200; round++) {
       const n = Math.floor(random() * 60);
       // Few distinct keys (many ties), fractions, zeros, large values and infinities.
