@@ -4,6 +4,7 @@
  * cancelled job neither settles nor disturbs the next one.
  */
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../bench/generate-courses.js';
 import { highsWorkerPool } from '../../src/parallel/highs-workers.js';
 import { MilpBuilder, type Milp } from '../../src/planner/milp.js';
 import { highsSolver } from '../../src/planner/solve-highs.js';
@@ -11,8 +12,7 @@ import { highsSolver } from '../../src/planner/solve-highs.js';
 /** Cover `need` units with items i = 0..n−1 of (cost, units) at least once each pick; binary. */
 function covering(n: number, need: number, seed: number): Milp {
   const b = new MilpBuilder();
-  let x = seed;
-  const next = (): number => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+  const next = prng(seed);
   const terms: [number, number][] = [];
   for (let i = 0; i < n; i++) terms.push([b.column(`x${i}`, 100 + Math.floor(next() * 900), 0, 1, true), 1 + Math.floor(next() * 30)]);
   b.row('need', need, Infinity, terms);
